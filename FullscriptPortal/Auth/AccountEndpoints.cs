@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Identity;
+
+namespace FullscriptPortal.Auth;
+
+public static class AccountEndpoints
+{
+    public const string SignInPath = "/account/signin";
+
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        // A POST with the antiforgery token, so another site cannot sign a user out.
+        app.MapPost("/account/signout", async (HttpContext http, IAntiforgery antiforgery, SignInManager<PortalUser> signIn) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(http))
+                return Results.BadRequest("The sign-out form expired. Reload the page and sign out again.");
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect(SignInPath);
+        });
+        return app;
+    }
+}

@@ -1,0 +1,33 @@
+using FullscriptPortal.Data;
+using Microsoft.AspNetCore.Identity;
+
+namespace FullscriptPortal.Auth;
+
+public static class AuthRegistration
+{
+    public static WebApplicationBuilder AddPortalAuth(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        builder.Services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "FullscriptPortal.Auth";
+            cookie.LoginPath = AccountEndpoints.SignInPath;
+            cookie.AccessDeniedPath = "/";
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        builder.Services.AddIdentityCore<PortalUser>(identity =>
+            {
+                identity.User.RequireUniqueEmail = true;
+                identity.Password.RequiredLength = 10;
+                identity.Lockout.MaxFailedAccessAttempts = 5;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>();
+        builder.Services.AddAuthorization();
+        builder.Services.AddCascadingAuthenticationState();
+        return builder;
+    }
+}

@@ -1,0 +1,15 @@
+namespace FullscriptPortal.Auth;
+
+/// <summary>The four kinds of portal user. Role names are stored in Identity, so they never change spelling.</summary>
+public static class PortalRoles
+{
+    public const string Practitioner = nameof(Practitioner);
+    public const string Staff = nameof(Staff);
+    public const string ClinicManager = nameof(ClinicManager);
+    public const string Support = nameof(Support);
+
+    public static readonly IReadOnlyList<string> All = [Practitioner, Staff, ClinicManager, Support];
+
+    /// <summary>Roles that hold a Fullscript account of their own and connect it from the dashboard.</summary>
+    public const string ConnectsOwnAccount = Practitioner + "," + Staff;
+}

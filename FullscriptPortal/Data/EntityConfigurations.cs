@@ -1,0 +1,63 @@
+using FullscriptPortal.Auth;
+using FullscriptPortal.Connections;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FullscriptPortal.Data;
+
+internal sealed class ClinicConfiguration : IEntityTypeConfiguration<Clinic>
+{
+    public void Configure(EntityTypeBuilder<Clinic> clinic)
+    {
+        clinic.Property(c => c.Name).HasMaxLength(200);
+        clinic.HasIndex(c => c.Name).IsUnique();
+        clinic.HasMany(c => c.Members).WithOne(u => u.Clinic).HasForeignKey(u => u.ClinicId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>
+{
+    public void Configure(EntityTypeBuilder<PortalUser> user) => user.Property(u => u.DisplayName).HasMaxLength(200);
+}
+
+internal sealed class FullscriptConnectionConfiguration : IEntityTypeConfiguration<FullscriptConnection>
+{
+    public void Configure(EntityTypeBuilder<FullscriptConnection> connection)
+    {
+        connection.ToTable("Connections");
+        connection.HasIndex(c => c.UserId).IsUnique();
+        connection.HasIndex(c => new { c.State, c.AccessTokenExpiresAt });
+        connection.HasOne<PortalUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        connection.Property(c => c.State).HasConversion<string>().HasMaxLength(32);
+        connection.Property(c => c.ServerKey).HasMaxLength(32);
+        connection.Property(c => c.ResourceOwnerId).HasMaxLength(100);
+        connection.Property(c => c.ResourceOwnerType).HasMaxLength(32);
+        connection.Property(c => c.StateReason).HasMaxLength(500);
+    }
+}
+
+internal sealed class PendingAuthorizationConfiguration : IEntityTypeConfiguration<PendingAuthorization>
+{
+    public void Configure(EntityTypeBuilder<PendingAuthorization> pending)
+    {
+        pending.HasIndex(p => p.StateHash).IsUnique();
+        pending.HasIndex(p => new { p.UserId, p.CompletedAt });
+        pending.Property(p => p.StateHash).HasMaxLength(64);
+        pending.Property(p => p.ReturnPath).HasMaxLength(LocalPath.MaxLength);
+        pending.Property(p => p.Outcome).HasMaxLength(64);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> entry)
+    {
+        entry.ToTable("AuditTrail");
+        entry.HasIndex(e => e.At);
+        entry.HasIndex(e => new { e.SubjectUserId, e.At });
+        entry.Property(e => e.Action).HasMaxLength(64);
+        entry.Property(e => e.Outcome).HasMaxLength(64);
+        entry.Property(e => e.Detail).HasMaxLength(1000);
+        entry.Property(e => e.FullscriptRequestId).HasMaxLength(100);
+    }
+}

@@ -1,0 +1,30 @@
+using FullscriptPortal.Auth;
+using FullscriptPortal.Connections;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace FullscriptPortal.Data;
+
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
+    : IdentityDbContext<PortalUser, IdentityRole, string>(options), IDataProtectionKeyContext
+{
+    public DbSet<Clinic> Clinics => Set<Clinic>();
+    public DbSet<FullscriptConnection> Connections => Set<FullscriptConnection>();
+    public DbSet<PendingAuthorization> PendingAuthorizations => Set<PendingAuthorization>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly, t => t.Namespace == typeof(PortalDbContext).Namespace);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot compare or sort DateTimeOffset text; Unix milliseconds can be, and read plainly in a SQL shell.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
+    }
+}

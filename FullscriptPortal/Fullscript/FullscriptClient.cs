@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+
+namespace FullscriptPortal.Fullscript;
+
+/// <summary>The calls of fullscript-api.md. Each takes the server key of the connection it serves, so a grant is only
+/// ever used on the server that issued it. Expected failures come back as values; only misconfiguration throws.</summary>
+public sealed partial class FullscriptClient(
+    HttpClient http,
+    FullscriptServerDirectory servers,
+    IOptionsMonitor<FullscriptOptions> options,
+    TimeProvider time,
+    ILogger<FullscriptClient> logger)
+{
+    public const string RequestIdHeader = "X-Request-Id";
+
+    public Task<FullscriptResult<TokenSet>> ExchangeCodeAsync(string serverKey, string code, string redirectUri, string? codeVerifier, CancellationToken cancellationToken = default)
+    {
+        var o = options.CurrentValue;
+        return PostTokenAsync(serverKey, new TokenRequest("authorization_code", o.ClientId!, o.ClientSecret!)
+        {
+            Code = code,
+            RedirectUri = redirectUri,
+            CodeVerifier = codeVerifier,
+        }, cancellationToken);
+    }
+
+    public async Task<FullscriptResult<FullscriptClinic>> GetClinicAsync(string serverKey, string accessToken, CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(servers.ApiBase(serverKey), "clinic"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return await SendAsync(serverKey, "clinic", request, (status, body, requestId) =>
+        {
+            if (status != HttpStatusCode.OK)
+            {
+                var (error, description) = TokenResponseParser.ReadError(body);
+                var kind = (int)status is 401 or 403 ? FailureKind.Rejected : FailureKind.Transient;
+                return FullscriptResult<FullscriptClinic>.Fail(new FullscriptError(kind, error ?? $"http_{(int)status}", description, (int)status), requestId);
+            }
+            return ParseClinic(body) is { } clinic
+                ? FullscriptResult<FullscriptClinic>.Ok(clinic, requestId)
+                : FullscriptResult<FullscriptClinic>.Fail(new FullscriptError(FailureKind.Malformed, "malformed_response", "Fullscript's clinic response had no clinic id.", 200), requestId);
+        }, cancellationToken);
+    }
+
+    private async Task<FullscriptResult<TokenSet>> PostTokenAsync(string serverKey, TokenRequest body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(servers.ApiBase(serverKey), "oauth/token"))
+        {
+            Content = JsonContent.Create(body, FullscriptJson.Default.TokenRequest),
+        };
+        return await SendAsync(serverKey, body.GrantType, request, (status, text, requestId) =>
+            TokenResponseParser.Parse(status, text, requestId, time.GetUtcNow()), cancellationToken);
+    }
+
+    private async Task<FullscriptResult<T>> SendAsync<T>(
+        string serverKey, string operation, HttpRequestMessage request,
+        Func<HttpStatusCode, string, string?, FullscriptResult<T>> read, CancellationToken cancellationToken) where T : class
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.CurrentValue.HttpTimeout);
+        try
+        {
+            using var response = await http.SendAsync(request, timeout.Token);
+            var requestId = response.Headers.TryGetValues(RequestIdHeader, out var ids) ? ids.FirstOrDefault() : null;
+            var text = await response.Content.ReadAsStringAsync(timeout.Token);
+            var result = read(response.StatusCode, text, requestId);
+            if (result.Error is { } error)
+                LogFailed(serverKey, operation, (int)response.StatusCode, error.Code, requestId);
+            else
+                LogSucceeded(serverKey, operation, requestId);
+            return result;
+        }
+        catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // The exception message can carry the URL but never a token: tokens travel in bodies and headers only.
+            LogUnreachable(serverKey, operation, ex.GetType().Name);
+            var code = ex is OperationCanceledException ? "timeout" : "network_error";
+            return FullscriptResult<T>.Fail(new FullscriptError(FailureKind.Transient, code, "Fullscript could not be reached."), null);
+        }
+    }
+
+    private static FullscriptClinic? ParseClinic(string body)
+    {
+        try
+        {
+            var envelope = JsonSerializer.Deserialize(body, FullscriptJson.Default.ClinicEnvelope);
+            return envelope?.Clinic is { Id: { Length: > 0 } id } clinic ? new FullscriptClinic(id, clinic.Name ?? "") : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Fullscript {Server} {Operation} succeeded (X-Request-Id {RequestId})")]
+    private partial void LogSucceeded(string server, string operation, string? requestId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Fullscript {Server} {Operation} failed with HTTP {Status} {Error} (X-Request-Id {RequestId})")]
+    private partial void LogFailed(string server, string operation, int status, string error, string? requestId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Fullscript {Server} {Operation} could not be reached ({Reason})")]
+    private partial void LogUnreachable(string server, string operation, string reason);
+}
+
+internal sealed record TokenRequest(
+    [property: JsonPropertyName("grant_type")] string GrantType,
+    [property: JsonPropertyName("client_id")] string ClientId,
+    [property: JsonPropertyName("client_secret")] string ClientSecret)
+{
+    [JsonPropertyName("code")] public string? Code { get; init; }
+    [JsonPropertyName("redirect_uri")] public string? RedirectUri { get; init; }
+    [JsonPropertyName("code_verifier")] public string? CodeVerifier { get; init; }
+    [JsonPropertyName("refresh_token")] public string? RefreshToken { get; init; }
+
+    public override string ToString() => $"TokenRequest {{ GrantType = {GrantType}, ClientId = {ClientId} }}";
+}
+
+internal sealed record ClinicEnvelope([property: JsonPropertyName("clinic")] ClinicBody? Clinic);
+
+internal sealed record ClinicBody([property: JsonPropertyName("id")] string? Id, [property: JsonPropertyName("name")] string? Name);
+
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(TokenRequest))]
+[JsonSerializable(typeof(ClinicEnvelope))]
+internal sealed partial class FullscriptJson : JsonSerializerContext;

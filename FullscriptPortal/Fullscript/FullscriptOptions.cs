@@ -1,0 +1,34 @@
+namespace FullscriptPortal.Fullscript;
+
+/// <summary>The <c>Fullscript</c> configuration section: which server this deployment connects new users to, and the
+/// app's credentials there.</summary>
+public sealed class FullscriptOptions
+{
+    public const string Section = "Fullscript";
+
+    /// <summary>One of <see cref="FullscriptServerKeys.All"/>.</summary>
+    public string Server { get; set; } = FullscriptServerKeys.UsSandbox;
+    public string? ClientId { get; set; }
+    public string? ClientSecret { get; set; }
+
+    /// <summary>Must equal, character for character, the URI registered in Fullscript's API dashboard. May be left empty
+    /// for the simulator, which then accepts the portal's own callback URL.</summary>
+    public string? RedirectUri { get; set; }
+
+    /// <summary>PKCE (S256). Fullscript does not document it, so it defaults to on for the simulator only.</summary>
+    public bool? UsePkce { get; set; }
+
+    /// <summary>Per-server overrides of the API base and the authorize URL, keyed by server key.</summary>
+    public Dictionary<string, FullscriptServerOverride> Servers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public TimeSpan HttpTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public bool IsSimulator => FullscriptServerKeys.IsSimulator(Server);
+    public bool PkceEnabled => UsePkce ?? IsSimulator;
+}
+
+public sealed class FullscriptServerOverride
+{
+    public string? ApiBase { get; set; }
+    public string? AuthorizeUrl { get; set; }
+}

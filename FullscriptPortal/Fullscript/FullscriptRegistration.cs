@@ -1,0 +1,25 @@
+using FullscriptPortal.Simulator;
+using Microsoft.Extensions.Options;
+
+namespace FullscriptPortal.Fullscript;
+
+public static class FullscriptRegistration
+{
+    public static WebApplicationBuilder AddFullscript(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<FullscriptOptions>()
+            .BindConfiguration(FullscriptOptions.Section)
+            .PostConfigure<IOptions<SimulatorOptions>>((fullscript, simulator) =>
+            {
+                // Against the embedded simulator the app's credentials are the simulator's, so no setting is needed.
+                if (!fullscript.IsSimulator) return;
+                if (string.IsNullOrWhiteSpace(fullscript.ClientId)) fullscript.ClientId = simulator.Value.ClientId;
+                if (string.IsNullOrWhiteSpace(fullscript.ClientSecret)) fullscript.ClientSecret = simulator.Value.ClientSecret;
+            })
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<FullscriptOptions>, FullscriptOptionsValidator>();
+        builder.Services.AddSingleton<FullscriptServerDirectory>();
+        builder.Services.AddHttpClient<FullscriptClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        return builder;
+    }
+}

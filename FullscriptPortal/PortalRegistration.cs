@@ -1,0 +1,42 @@
+using FullscriptPortal.Auth;
+using FullscriptPortal.Components;
+using FullscriptPortal.Connections;
+using FullscriptPortal.Data;
+using FullscriptPortal.Fullscript;
+using FullscriptPortal.Simulator;
+using Microsoft.Extensions.Options;
+
+namespace FullscriptPortal;
+
+/// <summary>The whole portal in two calls: one registration per feature, and the pipeline.</summary>
+public static class PortalRegistration
+{
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder) =>
+        builder.AddPortalData()
+            .AddPortalAuth()
+            .AddFullscript()
+            .AddConnections()
+            .AddSimulator()
+            .AddPortalUi();
+
+    public static WebApplication MapPortal(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAccountEndpoints();
+        app.MapConnectEndpoints();
+        if (app.Services.GetRequiredService<IOptions<FullscriptOptions>>().Value.IsSimulator)
+            app.MapSimulator();
+        return app;
+    }
+}

@@ -1,0 +1,161 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FullscriptPortal.Connections;
+using Microsoft.AspNetCore.Antiforgery;
+using FullscriptPortal.Fullscript;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace FullscriptPortal.Simulator;
+
+/// <summary>The simulator's HTTP surface under <c>/simulator/api</c>, shaped like Fullscript's.</summary>
+public static class SimulatorEndpoints
+{
+    public static IEndpointRouteBuilder MapSimulator(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup(FullscriptServerDirectory.SimulatorPath)
+            .AddEndpointFilter(async (context, next) =>
+            {
+                context.HttpContext.Response.Headers[FullscriptClient.RequestIdHeader] = Guid.NewGuid().ToString();
+                return await next(context);
+            })
+            .ExcludeFromDescription();
+
+        api.MapGet("/oauth/authorize", Authorize);
+        // Antiforgery is checked by hand so that a stale or missing token is a clear 400, never an exception.
+        api.MapPost("/oauth/authorize", DecideAsync).DisableAntiforgery();
+        api.MapPost("/oauth/token", TokenAsync).DisableAntiforgery();
+        api.MapGet("/clinic", ClinicAsync);
+        return app;
+    }
+
+    private static IResult Authorize(HttpContext http, SimulatedFullscript fullscript,
+        [FromQuery(Name = "client_id")] string? clientId, [FromQuery(Name = "redirect_uri")] string? redirectUri,
+        [FromQuery(Name = "response_type")] string? responseType, string? state,
+        [FromQuery(Name = "code_challenge")] string? codeChallenge, [FromQuery(Name = "code_challenge_method")] string? codeChallengeMethod)
+    {
+        if (!fullscript.IsKnownClient(clientId) || !fullscript.IsRegisteredRedirect(redirectUri, OwnCallbackUrl(http)))
+            return Results.NotFound();
+        if (responseType != "code")
+            return Results.Redirect(BackTo(redirectUri!, state, ("error", "unsupported_response_type")));
+        if (codeChallenge is not null && codeChallengeMethod != "S256")
+            return Results.Redirect(BackTo(redirectUri!, state, ("error", "invalid_request")));
+
+        return new RazorComponentResult<ConsentPage>(new
+        {
+            AppName = fullscript.Options.AppName,
+            ClientId = clientId,
+            RedirectUri = redirectUri,
+            State = state,
+            CodeChallenge = codeChallenge,
+        });
+    }
+
+    private static async Task<IResult> DecideAsync(HttpContext http, SimulatedFullscript fullscript, IAntiforgery antiforgery)
+    {
+        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+            return Results.BadRequest("This consent form expired. Go back to the portal and press Connect again.");
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        string? Field(string name) => form[name] is { Count: 1 } value ? value.ToString() : null;
+
+        var (clientId, redirectUri, state) = (Field("client_id"), Field("redirect_uri"), Field("state"));
+        if (!fullscript.IsKnownClient(clientId) || !fullscript.IsRegisteredRedirect(redirectUri, OwnCallbackUrl(http)))
+            return Results.NotFound();
+        if (Field("decision") != "approve")
+            return Results.Redirect(BackTo(redirectUri!, state, ("error", "access_denied")));
+        if (SimulatedDirectory.Find(Field("user_id")) is not { } user)
+            return Results.BadRequest("Pick a Fullscript user to sign in as.");
+
+        var code = await fullscript.IssueCodeAsync(clientId!, redirectUri!, user, Field("code_challenge"), http.RequestAborted);
+        return Results.Redirect(BackTo(redirectUri!, state, ("code", code)));
+    }
+
+    private static async Task<IResult> TokenAsync(HttpContext http, SimulatedFullscript fullscript)
+    {
+        SimTokenRequest? request;
+        try
+        {
+            request = http.Request.HasJsonContentType()
+                ? await http.Request.ReadFromJsonAsync(SimulatorJson.Default.SimTokenRequest, http.RequestAborted)
+                : null;
+        }
+        catch (JsonException)
+        {
+            request = null;
+        }
+        if (request is null) return OAuthError(400, "invalid_request", "The body must be a JSON object.");
+        if (!fullscript.IsClient(request.ClientId, request.ClientSecret)) return OAuthError(401, "invalid_client", "Client authentication failed.");
+
+        var outcome = request.GrantType switch
+        {
+            "authorization_code" => await fullscript.ExchangeCodeAsync(request.ClientId!, request.Code, request.RedirectUri, request.CodeVerifier, http.RequestAborted),
+            _ => SimTokenOutcome.Error(400, "unsupported_grant_type", "The grant_type is not supported."),
+        };
+        if (outcome.Tokens is not { } tokens) return OAuthError(outcome.Status, outcome.ErrorCode!, outcome.Description!);
+
+        return Results.Json(new SimTokenEnvelope(new SimOAuthBody(
+            tokens.AccessToken, "Bearer", tokens.ExpiresIn, tokens.RefreshToken, tokens.Scope,
+            tokens.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            new SimResourceOwner(tokens.OwnerId, tokens.OwnerType))), SimulatorJson.Default.SimTokenEnvelope);
+    }
+
+    private static async Task<IResult> ClinicAsync(HttpContext http, SimulatedFullscript fullscript)
+    {
+        var header = http.Request.Headers.Authorization.ToString();
+        var token = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..].Trim() : null;
+        if (string.IsNullOrEmpty(token) || await fullscript.ClinicForAsync(token, http.RequestAborted) is not { } clinic)
+            return OAuthError(401, "invalid_token", "The access token is invalid, expired or revoked.");
+        return Results.Json(new SimClinicEnvelope(new SimClinicBody(clinic.Id, clinic.Name)), SimulatorJson.Default.SimClinicEnvelope);
+    }
+
+    private static JsonHttpResult<SimError> OAuthError(int status, string code, string description) =>
+        TypedResults.Json(new SimError(code, description), SimulatorJson.Default.SimError, statusCode: status);
+
+    private static string OwnCallbackUrl(HttpContext http) =>
+        UriHelper.BuildAbsolute(http.Request.Scheme, http.Request.Host, http.Request.PathBase, ConnectEndpoints.CallbackPath);
+
+    private static string BackTo(string redirectUri, string? state, (string Name, string Value) result)
+    {
+        var query = new Dictionary<string, string?> { [result.Name] = result.Value };
+        if (state is not null) query["state"] = state;
+        return QueryHelpers.AddQueryString(redirectUri, query);
+    }
+}
+
+internal sealed record SimTokenRequest(
+    [property: JsonPropertyName("grant_type")] string? GrantType,
+    [property: JsonPropertyName("client_id")] string? ClientId,
+    [property: JsonPropertyName("client_secret")] string? ClientSecret,
+    [property: JsonPropertyName("code")] string? Code,
+    [property: JsonPropertyName("redirect_uri")] string? RedirectUri,
+    [property: JsonPropertyName("code_verifier")] string? CodeVerifier,
+    [property: JsonPropertyName("refresh_token")] string? RefreshToken);
+
+internal sealed record SimTokenEnvelope([property: JsonPropertyName("oauth")] SimOAuthBody OAuth);
+
+internal sealed record SimOAuthBody(
+    [property: JsonPropertyName("access_token")] string AccessToken,
+    [property: JsonPropertyName("token_type")] string TokenType,
+    [property: JsonPropertyName("expires_in")] int ExpiresIn,
+    [property: JsonPropertyName("refresh_token")] string RefreshToken,
+    [property: JsonPropertyName("scope")] string Scope,
+    [property: JsonPropertyName("created_at")] string CreatedAt,
+    [property: JsonPropertyName("resource_owner")] SimResourceOwner ResourceOwner);
+
+internal sealed record SimResourceOwner([property: JsonPropertyName("id")] string Id, [property: JsonPropertyName("type")] string Type);
+
+internal sealed record SimClinicEnvelope([property: JsonPropertyName("clinic")] SimClinicBody Clinic);
+
+internal sealed record SimClinicBody([property: JsonPropertyName("id")] string Id, [property: JsonPropertyName("name")] string Name);
+
+internal sealed record SimError(
+    [property: JsonPropertyName("error")] string Error,
+    [property: JsonPropertyName("error_description")] string Description);
+
+[JsonSerializable(typeof(SimTokenRequest))]
+[JsonSerializable(typeof(SimTokenEnvelope))]
+[JsonSerializable(typeof(SimClinicEnvelope))]
+[JsonSerializable(typeof(SimError))]
+internal sealed partial class SimulatorJson : JsonSerializerContext;
