@@ -4,6 +4,7 @@ using FullscriptPortal.Connections;
 using FullscriptPortal.Data;
 using FullscriptPortal.Fullscript;
 using FullscriptPortal.Simulator;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace FullscriptPortal;
@@ -11,13 +12,17 @@ namespace FullscriptPortal;
 /// <summary>The whole portal in two calls: one registration per feature, and the pipeline.</summary>
 public static class PortalRegistration
 {
-    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder) =>
-        builder.AddPortalData()
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    {
+        // All time comes from here, so tests can drive it with a FakeTimeProvider.
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        return builder.AddPortalData()
             .AddPortalAuth()
             .AddFullscript()
             .AddConnections()
             .AddSimulator()
             .AddPortalUi();
+    }
 
     public static WebApplication MapPortal(this WebApplication app)
     {
@@ -27,6 +32,7 @@ public static class PortalRegistration
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseBrandAssets();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

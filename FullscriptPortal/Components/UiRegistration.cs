@@ -10,7 +10,6 @@ public static class UiRegistration
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddScoped<CircuitClock>();
-        builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }
 }

@@ -1,0 +1,74 @@
+using Bunit;
+using FullscriptPortal.Connections;
+using FullscriptPortal.Dashboard;
+
+namespace FullscriptPortal.Tests.Dashboard;
+
+public sealed class ConnectionCardTests : PortalTestContext
+{
+    [Fact]
+    public void Without_a_connection_it_says_not_connected_and_offers_connect()
+    {
+        var card = Render<ConnectionCard>();
+
+        card.Find("[data-testid=state-chip]").TextContent.Should().Contain("Not connected");
+        card.Find("[data-testid=connect-button]").TextContent.Should().Contain("Connect my Fullscript account");
+        card.FindAll("[data-testid=countdown]").Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData(ConnectionState.Active, "Active", false)]
+    [InlineData(ConnectionState.RefreshFailing, "Retrying", false)]
+    [InlineData(ConnectionState.NeedsReconnect, "Needs reconnecting", true)]
+    [InlineData(ConnectionState.Revoked, "Revoked", true)]
+    [InlineData(ConnectionState.AwaitingExchange, "Finishing", false)]
+    public void Each_state_has_its_label_sentence_and_actions(ConnectionState state, string label, bool offersReconnect)
+    {
+        var card = Render<ConnectionCard>(p => p.Add(c => c.Connection, ConnectionViews.With(state, Time.GetUtcNow().AddHours(1), "missing scope x")));
+
+        card.Find("[data-testid=state-chip]").TextContent.Should().Contain(label);
+        card.Find("[data-testid=state-sentence]").TextContent.Should().Be(ConnectionStateDisplay.For(state).Sentence);
+        card.FindAll("[data-testid=connect-button]").Should().HaveCount(offersReconnect ? 1 : 0);
+        if (offersReconnect) card.Find("[data-testid=connect-button]").TextContent.Should().Contain("Reconnect");
+        card.Markup.Should().Contain("missing scope x");
+    }
+
+    [Fact]
+    public void An_active_connection_shows_server_clinic_scopes_and_time_left()
+    {
+        var card = Render<ConnectionCard>(p => p.Add(c => c.Connection, ConnectionViews.With(ConnectionState.Active, Time.GetUtcNow().AddMinutes(90))));
+
+        card.Find("[data-testid=countdown]").TextContent.Should().Be("1:30:00");
+        card.Find("[data-testid=server-badge]").TextContent.Should().Contain("Simulator");
+        card.Markup.Should().Contain("Northside Integrative Health").And.Contain("catalog:read").And.Contain("patients:read");
+    }
+
+    [Fact]
+    public void An_active_connection_whose_token_ran_out_shows_as_expired()
+    {
+        var card = Render<ConnectionCard>(p => p.Add(c => c.Connection, ConnectionViews.With(ConnectionState.Active, Time.GetUtcNow().AddSeconds(-1))));
+
+        card.Find("[data-testid=state-chip]").TextContent.Should().Contain("Expired");
+        card.Find("[data-testid=countdown]").TextContent.Should().Be("Expired");
+        card.FindAll("[data-testid=connect-button]").Should().BeEmpty("a refresh token is still held");
+    }
+
+    [Fact]
+    public void Pressing_connect_asks_the_page_to_start_the_flow()
+    {
+        var pressed = 0;
+        var card = Render<ConnectionCard>(p => p.Add(c => c.OnConnect, () => pressed++));
+
+        card.Find("[data-testid=connect-button]").Click();
+
+        pressed.Should().Be(1);
+    }
+
+    [Fact]
+    public void The_connect_button_is_disabled_while_busy()
+    {
+        var card = Render<ConnectionCard>(p => p.Add(c => c.Busy, true));
+
+        card.Find("[data-testid=connect-button]").HasAttribute("disabled").Should().BeTrue();
+    }
+}

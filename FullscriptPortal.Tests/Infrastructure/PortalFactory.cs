@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using FullscriptPortal.Fullscript;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FullscriptPortal.Tests.Infrastructure;
+
+/// <summary>The real portal on a loopback Kestrel port with its own SQLite files, the embedded simulator reached over real
+/// HTTP, a fake clock, every log line captured, and every call the portal makes to Fullscript recorded.</summary>
+public sealed class PortalFactory : WebApplicationFactory<Program>
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("fullscript-portal-tests-").FullName;
+
+    public PortalFactory() => UseKestrel(0);
+
+    /// <summary>Starts at the real time so cookies, antiforgery and Data Protection keys look ordinary.</summary>
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+
+    public ConcurrentQueue<string> Logs { get; } = new();
+
+    public FullscriptCallRecorder FullscriptCalls { get; } = new();
+
+    public Dictionary<string, string?> Settings { get; } = new();
+
+    public string DatabasePath => Path.Combine(_directory, "portal.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Path", DatabasePath);
+        builder.UseSetting("Simulator:DatabasePath", Path.Combine(_directory, "simulator.db"));
+        builder.UseSetting("Fullscript:Server", "simulator");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+
+        builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(Logs)).SetMinimumLevel(LogLevel.Debug));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton(FullscriptCalls);
+            services.AddHttpClient<FullscriptClient>().AddHttpMessageHandler(() => new RecordingHandler(FullscriptCalls));
+        });
+    }
+
+    public PortalSession NewSession()
+    {
+        StartServer();
+        return new PortalSession(this, CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { /* a file still open; the OS temp cleaner takes it */ }
+    }
+}
+
+/// <summary>Every request the portal sent to Fullscript's API, as "METHOD path".</summary>
+public sealed class FullscriptCallRecorder
+{
+    private readonly ConcurrentQueue<string> _calls = new();
+
+    public IReadOnlyList<string> All => [.. _calls];
+
+    public int Count(string pathEnd) => _calls.Count(c => c.EndsWith(pathEnd, StringComparison.Ordinal));
+
+    public void Add(HttpRequestMessage request) => _calls.Enqueue($"{request.Method} {request.RequestUri!.AbsolutePath}");
+}
+
+internal sealed class RecordingHandler(FullscriptCallRecorder recorder) : DelegatingHandler
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        recorder.Add(request);
+        return base.SendAsync(request, cancellationToken);
+    }
+}
+
+internal sealed class CapturingLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, lines);
+
+    public void Dispose() { }
+
+    private sealed class CapturingLogger(string category, ConcurrentQueue<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+    }
+}

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using FullscriptPortal.Auth;
+using FullscriptPortal.Connections;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FullscriptPortal.Tests.Infrastructure;
+
+/// <summary>One browser's worth of cookies against the portal, with the steps of the connect flow as methods.</summary>
+public sealed partial class PortalSession(PortalFactory factory, HttpClient http) : IDisposable
+{
+    public HttpClient Http => http;
+
+    public string? UserId { get; private set; }
+
+    public async Task SignInAsync(string email, string password = DemoSeed.Password)
+    {
+        var page = await http.GetStringAsync("/account/signin");
+        var response = await http.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = HiddenField(page, "__RequestVerificationToken"),
+            ["_handler"] = "signin",
+            ["Form.Email"] = email,
+            ["Form.Password"] = password,
+        }));
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect, "signing in as {0} should succeed", email);
+        await using var scope = factory.Services.CreateAsyncScope();
+        UserId = (await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email))!.Id;
+    }
+
+    /// <summary>Presses Connect: returns where the portal sent the browser.</summary>
+    public async Task<Uri> StartConnectAsync() => await RedirectOf(await http.GetAsync(ConnectEndpoints.ConnectPath));
+
+    /// <summary>On the simulator's consent page, picks <paramref name="fullscriptUserId"/> and approves (or denies).</summary>
+    public async Task<Uri> DecideOnConsentAsync(Uri authorizeUrl, string fullscriptUserId, bool approve = true)
+    {
+        var page = await http.GetStringAsync(authorizeUrl);
+        var fields = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = HiddenField(page, "__RequestVerificationToken"),
+            ["client_id"] = HiddenField(page, "client_id"),
+            ["redirect_uri"] = WebUtility.HtmlDecode(HiddenField(page, "redirect_uri")),
+            ["state"] = HiddenField(page, "state"),
+            ["user_id"] = fullscriptUserId,
+            ["decision"] = approve ? "approve" : "deny",
+        };
+        if (TryHiddenField(page, "code_challenge") is { } challenge) fields["code_challenge"] = challenge;
+        return await RedirectOf(await http.PostAsync(authorizeUrl.AbsolutePath, new FormUrlEncodedContent(fields)));
+    }
+
+    /// <summary>Follows Fullscript's redirect to the portal's callback; returns where the portal sent the browser next.</summary>
+    public async Task<Uri> FollowCallbackAsync(Uri callbackUrl) => await RedirectOf(await http.GetAsync(callbackUrl));
+
+    /// <summary>Does what the dashboard's circuit does after the callback: exchange the code as this user.</summary>
+    public async Task<ExchangeOutcome?> FinishInCircuitAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, UserId!)], "test");
+        var authentication = (IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
+        authentication.SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(identity))));
+        return await scope.ServiceProvider.GetRequiredService<ConnectionsCircuitService>().FinishPendingConnectAsync();
+    }
+
+    private async Task<Uri> RedirectOf(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+            return new Uri(http.BaseAddress!, response.Headers.Location!);
+        }
+    }
+
+    public static string HiddenField(string html, string name) =>
+        TryHiddenField(html, name) ?? throw new InvalidOperationException($"No field {name} on the page.");
+
+    private static string? TryHiddenField(string html, string name)
+    {
+        var match = Regex.Match(html, $"name=\"{Regex.Escape(name)}\"[^>]*?value=\"([^\"]*)\"");
+        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : null;
+    }
+
+    public void Dispose() => http.Dispose();
+}
