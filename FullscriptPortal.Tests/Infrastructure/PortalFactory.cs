@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using FullscriptPortal.Fullscript;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -25,6 +27,16 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 
     public Dictionary<string, string?> Settings { get; } = new();
 
+    /// <summary>Where Kestrel listens, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri ServerAddress
+    {
+        get
+        {
+            StartServer();
+            return new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        }
+    }
+
     public string DatabasePath => Path.Combine(_directory, "portal.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -46,8 +58,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 
     public PortalSession NewSession()
     {
-        StartServer();
-        return new PortalSession(this, CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        // A plain client over real HTTP, with its own cookie jar, that shows every redirect instead of following it.
+        var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new System.Net.CookieContainer() };
+        return new PortalSession(this, new HttpClient(handler) { BaseAddress = ServerAddress });
     }
 
     protected override void Dispose(bool disposing)

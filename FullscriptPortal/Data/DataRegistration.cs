@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,9 +17,14 @@ public static class DataRegistration
         builder.Services.AddHostedService<DatabaseInitializer>();
 
         // Tokens are encrypted with keys kept in the portal database, so restarts and other instances can read them.
-        builder.Services.AddDataProtection()
+        var dataProtection = builder.Services.AddDataProtection()
             .SetApplicationName("FullscriptPortal")
             .PersistKeysToDbContext<PortalDbContext>();
+
+        // On a server, wrap the key ring with a certificate so a copy of the database alone cannot decrypt tokens.
+        if (builder.Configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+            dataProtection.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(
+                certificatePath, builder.Configuration["DataProtection:CertificatePassword"]));
         return builder;
     }
 }
