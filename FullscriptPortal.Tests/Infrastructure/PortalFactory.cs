@@ -14,9 +14,28 @@ namespace FullscriptPortal.Tests.Infrastructure;
 /// HTTP, a fake clock, every log line captured, and every call the portal makes to Fullscript recorded.</summary>
 public sealed class PortalFactory : WebApplicationFactory<Program>
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("fullscript-portal-tests-").FullName;
+    private readonly string _directory;
+    private bool _ownsDirectory;
 
-    public PortalFactory() => UseKestrel(0);
+    /// <summary>A portal with fresh databases.</summary>
+    public PortalFactory() : this(null) { }
+
+    private PortalFactory(string? dataDirectory)
+    {
+        _ownsDirectory = dataDirectory is null;
+        _directory = dataDirectory ?? Directory.CreateTempSubdirectory("fullscript-portal-tests-").FullName;
+        UseKestrel(0);
+    }
+
+    /// <summary>The same portal on the databases of <paramref name="earlier"/>, which hands over its files. It starts when
+    /// first used, so dispose the earlier one before that, as a restart would.</summary>
+    public static PortalFactory RestartOf(PortalFactory earlier)
+    {
+        earlier._ownsDirectory = false;
+        return new PortalFactory(earlier._directory);
+    }
+
+    public string EnvironmentName { get; set; } = "Development";
 
     /// <summary>Starts at the real time so cookies, antiforgery and Data Protection keys look ordinary.</summary>
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
@@ -41,7 +60,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Database:Path", DatabasePath);
         builder.UseSetting("Simulator:DatabasePath", Path.Combine(_directory, "simulator.db"));
         builder.UseSetting("Fullscript:Server", "simulator");
@@ -67,6 +86,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!_ownsDirectory) return;
         try { Directory.Delete(_directory, recursive: true); } catch (IOException) { /* a file still open; the OS temp cleaner takes it */ }
     }
 }

@@ -14,7 +14,9 @@ public static class DataRegistration
             var path = services.GetRequiredService<IConfiguration>()["Database:Path"] ?? "App_Data/portal.db";
             options.UseSqlite(SqliteDatabase.ConnectionString(services.GetRequiredService<IHostEnvironment>().ContentRootPath, path));
         });
-        builder.Services.AddHostedService<DatabaseInitializer>();
+        // First of all hosted services: Data Protection's own hosted service reads the key ring from the database when the
+        // host starts, so the tables must exist before it runs.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseInitializer>());
 
         // Tokens are encrypted with keys kept in the portal database, so restarts and other instances can read them.
         var dataProtection = builder.Services.AddDataProtection()

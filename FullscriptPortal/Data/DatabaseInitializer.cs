@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace FullscriptPortal.Data;
 
 /// <summary>Applies the committed migrations before the portal serves anyone, makes sure the roles exist, and seeds the
-/// demo data where configured. Registered first, so it finishes before other hosted services start.</summary>
+/// demo data where configured. Registered as the first hosted service, so it finishes before the others start.</summary>
 internal sealed class DatabaseInitializer(
     IServiceProvider services, IConfiguration configuration, IHostEnvironment environment, IOptions<FullscriptOptions> fullscript) : IHostedService
 {

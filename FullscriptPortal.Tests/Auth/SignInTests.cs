@@ -1,0 +1,103 @@
+using System.Net;
+using FullscriptPortal.Auth;
+using FullscriptPortal.Tests.Infrastructure;
+
+namespace FullscriptPortal.Tests.Auth;
+
+public sealed class SignInTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task In_development_the_sign_in_page_lists_the_demo_users_and_their_password()
+    {
+        using var browser = factory.NewSession();
+
+        var page = await browser.Http.GetStringAsync("/account/signin");
+
+        page.Should().Contain(DemoSeed.Password).And.Contain("manager@northside.test").And.Contain("support@portal.test");
+    }
+
+    [Fact]
+    public async Task Outside_development_the_password_is_not_shown()
+    {
+        using var production = new PortalFactory { EnvironmentName = "Production" };
+        using var browser = production.NewSession();
+
+        var page = await browser.Http.GetStringAsync("/account/signin");
+
+        page.Should().Contain("Sign in to FullscriptPortal").And.NotContain(DemoSeed.Password).And.NotContain("manager@northside.test");
+    }
+
+    [Theory]
+    [InlineData("dr.lee@northside.test", "wrong-password", "don't match an account")]
+    [InlineData("nobody@northside.test", DemoSeed.Password, "don't match an account")]
+    [InlineData("not-an-email", DemoSeed.Password, "Enter a valid email address.")]
+    [InlineData("", "", "Enter your email address.")]
+    public async Task Bad_credentials_get_a_clear_message_and_no_session(string email, string password, string message)
+    {
+        using var browser = factory.NewSession();
+        var form = await browser.Http.GetStringAsync("/account/signin");
+
+        var response = await browser.Http.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = PortalSession.HiddenField(form, "__RequestVerificationToken"),
+            ["_handler"] = "signin",
+            ["Form.Email"] = email,
+            ["Form.Password"] = password,
+        }));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()).Should().Contain(message);
+        (await browser.Http.GetAsync("/")).Headers.Location!.AbsolutePath.Should().Be("/account/signin");
+    }
+
+    [Fact]
+    public async Task A_signed_in_user_reaches_the_dashboard_and_a_return_url_off_the_site_is_ignored()
+    {
+        using var browser = factory.NewSession();
+        var form = await browser.Http.GetStringAsync("/account/signin");
+
+        var response = await browser.Http.PostAsync("/account/signin?returnUrl=https%3A%2F%2Fevil.example%2F", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = PortalSession.HiddenField(form, "__RequestVerificationToken"),
+            ["_handler"] = "signin",
+            ["Form.Email"] = DemoPeople.DrLee,
+            ["Form.Password"] = DemoSeed.Password,
+        }));
+
+        response.Headers.Location!.ToString().Should().BeOneOf("/", new Uri(browser.Http.BaseAddress!, "/").AbsoluteUri);
+        (await browser.Http.GetAsync("/")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Signing_out_needs_the_forms_antiforgery_token()
+    {
+        using var browser = factory.NewSession();
+        await browser.SignInAsync(DemoPeople.DrLee);
+
+        var forged = await browser.Http.PostAsync("/account/signout", new FormUrlEncodedContent([]));
+        forged.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await browser.Http.GetAsync("/")).StatusCode.Should().Be(HttpStatusCode.OK, "a forged sign-out changes nothing");
+
+        var dashboard = await browser.Http.GetStringAsync("/");
+        var signedOut = await browser.Http.PostAsync("/account/signout", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = PortalSession.HiddenField(dashboard, "__RequestVerificationToken"),
+        }));
+        signedOut.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await browser.Http.GetAsync("/")).Headers.Location!.AbsolutePath.Should().Be("/account/signin");
+    }
+
+    [Theory]
+    [InlineData(DemoPeople.DrLee, "My Fullscript connection")]
+    [InlineData(DemoPeople.Manager, "Your role does not connect")]
+    [InlineData(DemoPeople.Support, "Your role does not connect")]
+    public async Task Each_role_sees_its_own_navigation(string email, string expected)
+    {
+        using var browser = factory.NewSession();
+        await browser.SignInAsync(email);
+
+        var page = await browser.Http.GetStringAsync("/");
+
+        page.Should().Contain(expected);
+    }
+}
