@@ -30,7 +30,53 @@ public sealed class ConnectionCardTests : PortalTestContext
         card.Find("[data-testid=state-sentence]").TextContent.Should().Be(ConnectionStateDisplay.For(state).Sentence);
         card.FindAll("[data-testid=connect-button]").Should().HaveCount(offersReconnect ? 1 : 0);
         if (offersReconnect) card.Find("[data-testid=connect-button]").TextContent.Should().Contain("Reconnect");
-        card.Markup.Should().Contain("missing scope x");
+        card.FindAll("[data-testid=state-reason]").Should().HaveCount(state == ConnectionState.Active ? 0 : 1);
+    }
+
+    [Theory]
+    [InlineData(ConnectionState.Active, true, true)]
+    [InlineData(ConnectionState.RefreshFailing, true, true)]
+    [InlineData(ConnectionState.NeedsReconnect, false, true)]
+    [InlineData(ConnectionState.Revoked, false, false)]
+    public void Refresh_and_disconnect_are_offered_while_a_grant_is_held(ConnectionState state, bool refresh, bool disconnect)
+    {
+        var card = Render<ConnectionCard>(p => p.Add(c => c.Connection, ConnectionViews.With(state, Time.GetUtcNow().AddHours(1))));
+
+        card.FindAll("[data-testid=refresh-button]").Should().HaveCount(refresh ? 1 : 0);
+        card.FindAll("[data-testid=disconnect-button]").Should().HaveCount(disconnect ? 1 : 0);
+    }
+
+    [Fact]
+    public void A_viewer_who_may_not_manage_the_connection_gets_no_actions()
+    {
+        var card = Render<ConnectionCard>(p => p
+            .Add(c => c.Connection, ConnectionViews.With(ConnectionState.NeedsReconnect, Time.GetUtcNow().AddHours(1)))
+            .Add(c => c.CanManage, false));
+
+        card.FindAll("button").Should().BeEmpty();
+        card.Find("[data-testid=state-chip]").TextContent.Should().Contain("Needs reconnecting");
+    }
+
+    [Fact]
+    public void An_unconfirmed_disconnect_shows_as_pending_and_offers_a_retry()
+    {
+        var card = Render<ConnectionCard>(p => p.Add(c => c.Connection,
+            ConnectionViews.With(ConnectionState.Active, Time.GetUtcNow().AddHours(1)) with { DisconnectPending = true }));
+
+        card.Find("[data-testid=state-chip]").TextContent.Should().Contain("Disconnect pending");
+        card.Find("[data-testid=state-sentence]").TextContent.Should().Contain("has not confirmed the disconnect");
+        card.Find("[data-testid=disconnect-button]").TextContent.Should().Contain("Retry disconnect");
+        card.FindAll("[data-testid=refresh-button]").Should().BeEmpty();
+        card.FindAll("[data-testid=countdown]").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_connection_to_another_clinic_is_flagged()
+    {
+        var card = Render<ConnectionCard>(p => p.Add(c => c.Connection,
+            ConnectionViews.With(ConnectionState.Active, Time.GetUtcNow().AddHours(1)) with { ClinicMismatch = true }));
+
+        card.Find("[data-testid=clinic-mismatch]").TextContent.Should().Contain("not to your clinic");
     }
 
     [Fact]

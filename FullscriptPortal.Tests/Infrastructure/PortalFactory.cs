@@ -64,6 +64,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Path", DatabasePath);
         builder.UseSetting("Simulator:DatabasePath", Path.Combine(_directory, "simulator.db"));
         builder.UseSetting("Fullscript:Server", "simulator");
+        builder.UseSetting("Fullscript:Retry:BaseDelay", "00:00:00.010");
+        // Tests run the lifecycle sweep themselves, so nothing happens behind their back when they advance the clock.
+        builder.UseSetting("Tokens:WorkerEnabled", "false");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
 
         builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(Logs)).SetMinimumLevel(LogLevel.Debug));

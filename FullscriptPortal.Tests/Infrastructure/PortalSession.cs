@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Claims;
 using System.Text.RegularExpressions;
 using FullscriptPortal.Auth;
 using FullscriptPortal.Connections;
@@ -55,13 +54,28 @@ public sealed partial class PortalSession(PortalFactory factory, HttpClient http
     public async Task<Uri> FollowCallbackAsync(Uri callbackUrl) => await RedirectOf(await http.GetAsync(callbackUrl));
 
     /// <summary>Does what the dashboard's circuit does after the callback: exchange the code as this user.</summary>
-    public async Task<ExchangeOutcome?> FinishInCircuitAsync()
+    public Task<ExchangeOutcome?> FinishInCircuitAsync() => InCircuitAsync(circuit => circuit.FinishPendingConnectAsync());
+
+    /// <summary>Runs <paramref name="action"/> in a fresh circuit scope signed in as this session's user, with the same
+    /// claims the sign-in cookie carries.</summary>
+    public async Task<T> InCircuitAsync<T>(Func<ConnectionsCircuitService, Task<T>> action)
     {
         await using var scope = factory.Services.CreateAsyncScope();
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, UserId!)], "test");
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var principal = await scope.ServiceProvider.GetRequiredService<SignInManager<PortalUser>>().CreateUserPrincipalAsync((await users.FindByIdAsync(UserId!))!);
         var authentication = (IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
-        authentication.SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(identity))));
-        return await scope.ServiceProvider.GetRequiredService<ConnectionsCircuitService>().FinishPendingConnectAsync();
+        authentication.SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
+        return await action(scope.ServiceProvider.GetRequiredService<ConnectionsCircuitService>());
+    }
+
+    /// <summary>Signs in, connects through the simulator as <paramref name="fullscriptUserEmail"/> (default: the same
+    /// person) and lets the circuit exchange the code.</summary>
+    public async Task<ExchangeOutcome> ConnectAsync(string email, string? fullscriptUserEmail = null)
+    {
+        if (UserId is null) await SignInAsync(email);
+        var callback = await DecideOnConsentAsync(await StartConnectAsync(), DemoPeople.FullscriptIdOf(fullscriptUserEmail ?? email));
+        (await FollowCallbackAsync(callback)).PathAndQuery.Should().Be("/?connect=codereceived");
+        return (await FinishInCircuitAsync())!;
     }
 
     private async Task<Uri> RedirectOf(HttpResponseMessage response)

@@ -5,5 +5,8 @@ public sealed class Clinic
 {
     public int Id { get; set; }
     public required string Name { get; set; }
+
+    /// <summary>The Fullscript clinic this clinic is, when known; a connection to another Fullscript clinic is flagged.</summary>
+    public string? FullscriptClinicId { get; set; }
     public List<PortalUser> Members { get; } = [];
 }

@@ -1,4 +1,5 @@
 using FullscriptPortal.Data;
+using FullscriptPortal.Simulator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,10 +25,11 @@ public static class DemoSeed
 
     public static async Task SeedAsync(PortalDbContext db, UserManager<PortalUser> users, CancellationToken cancellationToken)
     {
-        foreach (var name in new[] { Northside, Lakeview })
+        // Mapped to the simulator's matching clinics, so a connection to the other clinic's Fullscript account is flagged.
+        foreach (var (name, fullscriptClinicId) in new[] { (Northside, SimulatedDirectory.Northside.Id), (Lakeview, SimulatedDirectory.Lakeview.Id) })
         {
             if (!await db.Clinics.AnyAsync(c => c.Name == name, cancellationToken))
-                db.Clinics.Add(new Clinic { Name = name });
+                db.Clinics.Add(new Clinic { Name = name, FullscriptClinicId = fullscriptClinicId });
         }
         await db.SaveChangesAsync(cancellationToken);
 

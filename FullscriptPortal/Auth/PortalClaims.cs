@@ -11,6 +11,9 @@ public static class PortalClaims
 
     public static string? UserId(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 
+    public static int? ClinicIdOf(this ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirstValue(ClinicId), System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+
     public static string DisplayNameOf(this ClaimsPrincipal user) =>
         user.FindFirstValue(DisplayName) ?? user.Identity?.Name ?? "";
 }

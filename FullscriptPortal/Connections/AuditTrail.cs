@@ -9,6 +9,9 @@ public static class AuditActions
     public const string ConsentReturned = "connect.callback";
     public const string CodeExchanged = "connect.exchange";
     public const string ClinicLookup = "clinic.lookup";
+    public const string Refreshed = "token.refresh";
+    public const string Probed = "connection.probe";
+    public const string Disconnect = "connection.disconnect";
 
     public const string System = "system";
 }

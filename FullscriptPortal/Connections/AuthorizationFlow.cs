@@ -22,7 +22,8 @@ public sealed partial class AuthorizationFlow(
     public const int MaxErrorLength = 64;
 
     /// <summary>Records a pending authorization for <paramref name="userId"/> and returns the URL to send the browser to.</summary>
-    public async Task<string> StartAsync(string userId, string startedByUserId, string? returnPath, string ownCallbackUrl, CancellationToken cancellationToken)
+    public async Task<string> StartAsync(string userId, string startedByUserId, string? returnPath, string ownCallbackUrl, CancellationToken cancellationToken,
+        int? clinicId = null)
     {
         var o = options.CurrentValue;
         var now = time.GetUtcNow();
@@ -33,6 +34,7 @@ public sealed partial class AuthorizationFlow(
             Id = Guid.NewGuid(),
             StateHash = OAuthSecrets.Hash(state),
             UserId = userId,
+            ClinicId = clinicId,
             StartedByUserId = startedByUserId,
             ServerKey = o.Server.ToLowerInvariant(),
             RedirectUri = string.IsNullOrWhiteSpace(o.RedirectUri) ? ownCallbackUrl : o.RedirectUri,

@@ -12,6 +12,7 @@ public enum CallbackOutcome
     Expired,
     AlreadyUsed,
     Malformed,
+    NotAllowed,
 }
 
 public static class CallbackMessages
@@ -27,6 +28,7 @@ public static class CallbackMessages
         CallbackOutcome.MissingState or CallbackOutcome.UnknownState => (true, "That sign-in link did not come from this portal, so it was ignored. Start again with Connect my Fullscript account."),
         CallbackOutcome.Expired => (true, "That connection attempt took longer than 10 minutes and expired. Press Connect to start a new one."),
         CallbackOutcome.AlreadyUsed => (true, "That connection link was already used. If you are not connected yet, press Connect to start again."),
+        CallbackOutcome.NotAllowed => (true, "Your role does not connect a Fullscript account here, so nothing changed."),
         _ => (true, "Fullscript's answer could not be read, so nothing changed. Press Connect to try again."),
     };
 }

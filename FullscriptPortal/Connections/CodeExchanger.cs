@@ -1,6 +1,7 @@
 using FullscriptPortal.Data;
 using FullscriptPortal.Fullscript;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace FullscriptPortal.Connections;
 
@@ -10,6 +11,7 @@ public sealed partial class CodeExchanger(
     IDbContextFactory<PortalDbContext> dbs,
     FullscriptClient fullscript,
     TokenProtector protector,
+    IOptionsMonitor<FullscriptOptions> options,
     TimeProvider time,
     ILogger<CodeExchanger> logger)
 {
@@ -48,34 +50,71 @@ public sealed partial class CodeExchanger(
                 new ExchangeOutcome(false, "Fullscript did not accept this connection attempt (it may have expired or been used already). Press Connect to try again."), cancellationToken);
         }
 
-        var connection = await StoreTokensAsync(db, pending, result.Value, actorUserId, result.RequestId, cancellationToken);
+        if (await BoundElsewhereAsync(db, pending, result.Value, cancellationToken))
+        {
+            // One Fullscript user, one portal owner. The grant just made is handed back so it does not linger at Fullscript.
+            var revoke = await fullscript.RevokeAsync(pending.ServerKey, result.Value.RefreshToken, cancellationToken);
+            return await FinishAsync(db, pending, actorUserId, "owner-taken", revoke.RequestId ?? result.RequestId,
+                new ExchangeOutcome(false, $"That Fullscript account ({result.Value.ResourceOwnerType}) is already connected to another portal user. " +
+                    "Sign in to Fullscript with your own account and connect again, or ask support to free it."), cancellationToken);
+        }
+
+        var (connection, replacedRefreshToken) = await StoreTokensAsync(db, pending, result.Value, actorUserId, result.RequestId, cancellationToken);
         var clinicName = await LookUpClinicAsync(db, connection, result.Value.AccessToken, actorUserId, cancellationToken);
+        if (replacedRefreshToken is not null) await RevokeReplacedGrantAsync(db, connection, replacedRefreshToken, actorUserId, cancellationToken);
         LogConnected(connection.Id, pending.UserId, connection.ServerKey);
-        return ExchangeOutcome.Connected(connection.Id, clinicName);
+        return connection.State == ConnectionState.NeedsReconnect
+            ? new ExchangeOutcome(false, $"Fullscript connected the account but did not grant {connection.StateReason!.Replace("missing scope ", "the scope ", StringComparison.Ordinal)}, which the portal needs. " +
+                "An administrator must add it in Fullscript's API dashboard; then reconnect.", ConnectionId: connection.Id)
+            : ExchangeOutcome.Connected(connection.Id, clinicName);
     }
 
-    private async Task<FullscriptConnection> StoreTokensAsync(PortalDbContext db, PendingAuthorization pending, TokenSet tokens,
-        string actorUserId, string? requestId, CancellationToken cancellationToken)
+    /// <summary>True when this Fullscript user already has a live connection that belongs to someone else.</summary>
+    private static Task<bool> BoundElsewhereAsync(PortalDbContext db, PendingAuthorization pending, TokenSet tokens, CancellationToken cancellationToken) =>
+        db.Connections.AnyAsync(c =>
+            c.ServerKey == pending.ServerKey && c.ResourceOwnerId == tokens.ResourceOwnerId && c.State != ConnectionState.Revoked
+            && (pending.ClinicId == null ? c.UserId != pending.UserId : c.ClinicId != pending.ClinicId), cancellationToken);
+
+    /// <summary>A reconnect replaces a grant that may still be live at Fullscript (for instance one missing a scope).</summary>
+    private async Task RevokeReplacedGrantAsync(PortalDbContext db, FullscriptConnection connection, string replacedRefreshToken, string actorUserId, CancellationToken cancellationToken)
+    {
+        var revoke = await fullscript.RevokeAsync(connection.ServerKey, replacedRefreshToken, cancellationToken);
+        db.Audit(time.GetUtcNow(), AuditActions.Disconnect, revoke.Succeeded ? "replaced-grant-revoked" : "replaced-grant-not-revoked",
+            actorUserId, connection.UserId, connection.Id, revoke.Error?.Code, revoke.RequestId);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<(FullscriptConnection Connection, string? ReplacedRefreshToken)> StoreTokensAsync(PortalDbContext db,
+        PendingAuthorization pending, TokenSet tokens, string actorUserId, string? requestId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var connection = await db.Connections.SingleOrDefaultAsync(c => c.UserId == pending.UserId, cancellationToken);
+        var connection = pending.ClinicId is { } clinicId
+            ? await db.Connections.SingleOrDefaultAsync(c => c.ClinicId == clinicId, cancellationToken)
+            : await db.Connections.SingleOrDefaultAsync(c => c.UserId == pending.UserId, cancellationToken);
         if (connection is null)
         {
             connection = new FullscriptConnection
             {
                 Id = Guid.NewGuid(),
-                UserId = pending.UserId,
+                UserId = pending.ClinicId is null ? pending.UserId : null,
+                ClinicId = pending.ClinicId,
                 ServerKey = pending.ServerKey,
                 ResourceOwnerId = tokens.ResourceOwnerId,
                 ResourceOwnerType = tokens.ResourceOwnerType,
             };
             db.Connections.Add(connection);
         }
+        var replaced = connection.RefreshTokenProtected is { } old ? protector.Unprotect(old) : null;
 
         // A reconnect replaces everything the old grant said, including the server it came from.
+        var missingScope = RequiredScopes.MissingFrom(options.CurrentValue.RequiredScopes, tokens.Scope);
         connection.ServerKey = pending.ServerKey;
-        connection.State = ConnectionState.Active;
-        connection.StateReason = null;
+        (connection.State, connection.StateReason) = missingScope is null
+            ? (ConnectionState.Active, null)
+            : (ConnectionState.NeedsReconnect, RequiredScopes.Reason(missingScope));
+        (connection.ConsecutiveFailures, connection.FirstFailureAt, connection.NextRefreshAttemptAt) = (0, null, null);
+        (connection.DisconnectRequestedAt, connection.DisconnectRequestedBy, connection.DisconnectReason) = (null, null, null);
+        (connection.RevokedAt, connection.RevokedBy) = (null, null);
         connection.AccessTokenProtected = protector.Protect(tokens.AccessToken);
         connection.RefreshTokenProtected = protector.Protect(tokens.RefreshToken);
         connection.TokenCreatedAt = tokens.CreatedAt;
@@ -86,6 +125,7 @@ public sealed partial class CodeExchanger(
         connection.ResourceOwnerType = tokens.ResourceOwnerType;
         connection.FullscriptClinicId = null;
         connection.FullscriptClinicName = null;
+        connection.ClinicMismatch = false;
         connection.ConnectedAt = now;
         connection.LastRefreshedAt = null;
         connection.UpdatedAt = now;
@@ -93,12 +133,13 @@ public sealed partial class CodeExchanger(
         pending.CodeProtected = null;
         pending.CompletedAt = now;
         pending.Outcome = "connected";
-        db.Audit(now, AuditActions.CodeExchanged, "connected", actorUserId, pending.UserId, connection.Id,
-            $"{tokens.ResourceOwnerType} {tokens.ResourceOwnerId} on {FullscriptServerKeys.DisplayName(pending.ServerKey)}", requestId);
+        db.Audit(now, AuditActions.CodeExchanged, missingScope is null ? "connected" : "missing-scope", actorUserId, pending.UserId, connection.Id,
+            $"{tokens.ResourceOwnerType} {tokens.ResourceOwnerId} on {FullscriptServerKeys.DisplayName(pending.ServerKey)}" +
+            (missingScope is null ? "" : $"; {connection.StateReason}"), requestId);
 
         // The pair is stored before the access token is used for anything (fullscript-api.md §3).
         await db.SaveChangesAsync(cancellationToken);
-        return connection;
+        return (connection, replaced == tokens.RefreshToken ? null : replaced);
     }
 
     private async Task<string?> LookUpClinicAsync(PortalDbContext db, FullscriptConnection connection, string accessToken,
@@ -108,8 +149,7 @@ public sealed partial class CodeExchanger(
         var now = time.GetUtcNow();
         if (clinic.Succeeded)
         {
-            connection.FullscriptClinicId = clinic.Value.Id;
-            connection.FullscriptClinicName = clinic.Value.Name;
+            await ClinicRecorder.RecordAsync(db, connection, clinic.Value, cancellationToken);
             connection.UpdatedAt = now;
         }
         db.Audit(now, AuditActions.ClinicLookup, clinic.Succeeded ? "found" : "failed", actorUserId, connection.UserId, connection.Id,

@@ -1,4 +1,6 @@
 using FullscriptPortal.Auth;
+using FullscriptPortal.Fullscript;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -12,16 +14,25 @@ public static class ConnectEndpoints
 
     public static IEndpointRouteBuilder MapConnectEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet(ConnectPath, StartAsync).RequireAuthorization(p => p.RequireRole(PortalRoles.Practitioner, PortalRoles.Staff));
+        app.MapGet(ConnectPath, StartAsync).RequireAuthorization();
         app.MapGet(CallbackPath, CallbackAsync).RequireAuthorization();
         return app;
     }
 
-    private static async Task<IResult> StartAsync(HttpContext http, AuthorizationFlow flow, string? returnUrl)
+    private static async Task<IResult> StartAsync(HttpContext http, AuthorizationFlow flow, IOptionsSnapshot<FullscriptOptions> options, string? returnUrl)
     {
-        var userId = http.User.UserId()!;
+        // Who connects depends on the authorization model: each practitioner and staff member their own account, or a
+        // clinic manager the clinic's one connection.
+        var clinicLevel = options.Value.AuthorizationModel == AuthorizationModel.ClinicLevel;
+        var user = http.User;
+        var allowed = clinicLevel
+            ? user.IsInRole(PortalRoles.ClinicManager) && user.ClinicIdOf() is not null
+            : user.IsInRole(PortalRoles.Practitioner) || user.IsInRole(PortalRoles.Staff);
+        if (!allowed) return Results.Redirect(WithOutcome("/", CallbackOutcome.NotAllowed));
+
+        var userId = user.UserId()!;
         var ownCallback = UriHelper.BuildAbsolute(http.Request.Scheme, http.Request.Host, http.Request.PathBase, CallbackPath);
-        var authorizeUrl = await flow.StartAsync(userId, userId, returnUrl, ownCallback, http.RequestAborted);
+        var authorizeUrl = await flow.StartAsync(userId, userId, returnUrl, ownCallback, http.RequestAborted, clinicLevel ? user.ClinicIdOf() : null);
         return Results.Redirect(authorizeUrl);
     }
 

@@ -12,7 +12,11 @@ public sealed record ConnectionView(
     DateTimeOffset ConnectedAt,
     DateTimeOffset AccessTokenExpiresAt,
     int ExpiresInSeconds,
-    DateTimeOffset? LastRefreshedAt)
+    DateTimeOffset? LastRefreshedAt,
+    bool ClinicMismatch = false,
+    bool DisconnectPending = false,
+    DateTimeOffset? NextRefreshAttemptAt = null,
+    bool IsClinicConnection = false)
 {
     /// <summary>The state as of <paramref name="now"/>: an Active connection whose access token ran out is Expired.</summary>
     public ConnectionState StateAt(DateTimeOffset now) =>
@@ -22,5 +26,6 @@ public sealed record ConnectionView(
 
     public static ConnectionView From(FullscriptConnection c) => new(
         c.Id, c.State, c.StateReason, c.ServerKey, c.Scope, c.ResourceOwnerType, c.FullscriptClinicName,
-        c.ConnectedAt, c.AccessTokenExpiresAt, c.ExpiresInSeconds, c.LastRefreshedAt);
+        c.ConnectedAt, c.AccessTokenExpiresAt, c.ExpiresInSeconds, c.LastRefreshedAt,
+        c.ClinicMismatch, c.DisconnectRequestedAt is not null && c.State != ConnectionState.Revoked, c.NextRefreshAttemptAt, c.ClinicId is not null);
 }

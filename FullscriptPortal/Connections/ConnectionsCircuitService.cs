@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using FullscriptPortal.Auth;
 using FullscriptPortal.Data;
+using FullscriptPortal.Fullscript;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace FullscriptPortal.Connections;
 
@@ -12,20 +14,27 @@ public sealed class ConnectionsCircuitService(
     AuthenticationStateProvider authentication,
     IDbContextFactory<PortalDbContext> dbs,
     CodeExchanger exchanger,
+    ConnectionProbe probe,
+    Disconnector disconnector,
+    IOptionsMonitor<FullscriptOptions> options,
     TimeProvider time)
 {
+    /// <summary>Role-based: the user's own connection. Clinic-level: the clinic's one connection, which every member sees.</summary>
     public async Task<ConnectionView?> GetMyConnectionAsync(CancellationToken cancellationToken = default)
     {
-        var userId = await CurrentUserIdAsync();
+        var user = await CurrentUserAsync();
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        var connection = await db.Connections.AsNoTracking().SingleOrDefaultAsync(c => c.UserId == userId, cancellationToken);
+        var connection = await MyConnectionQuery(db, user).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         return connection is null ? null : ConnectionView.From(connection);
     }
+
+    /// <summary>Whether this user connects, refreshes and disconnects the connection shown to them.</summary>
+    public async Task<bool> CanManageMyConnectionAsync() => CanManage(await CurrentUserAsync());
 
     /// <summary>True while a code came back from Fullscript and waits to be exchanged.</summary>
     public async Task<bool> HasCodeAwaitingExchangeAsync(CancellationToken cancellationToken = default)
     {
-        var userId = await CurrentUserIdAsync();
+        var userId = (await CurrentUserAsync()).UserId()!;
         var codeWindowStart = time.GetUtcNow() - PendingAuthorization.Lifetime;
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         return await db.PendingAuthorizations.AnyAsync(p =>
@@ -35,7 +44,7 @@ public sealed class ConnectionsCircuitService(
     /// <summary>Exchanges the newest code that came back for this user, if any; <c>null</c> when there was none.</summary>
     public async Task<ExchangeOutcome?> FinishPendingConnectAsync(CancellationToken cancellationToken = default)
     {
-        var userId = await CurrentUserIdAsync();
+        var userId = (await CurrentUserAsync()).UserId()!;
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var pendingId = await db.PendingAuthorizations
             .Where(p => p.UserId == userId && p.CodeProtected != null && p.ExchangeStartedAt == null && p.CompletedAt == null)
@@ -45,10 +54,50 @@ public sealed class ConnectionsCircuitService(
         return pendingId is { } id ? await exchanger.ExchangeAsync(id, userId, cancellationToken) : null;
     }
 
-    private async Task<string> CurrentUserIdAsync()
+    /// <summary>Refreshes now and proves the connection with Fullscript's clinic call.</summary>
+    public async Task<RefreshOutcome> RefreshNowAsync(CancellationToken cancellationToken = default)
     {
-        var state = await authentication.GetAuthenticationStateAsync();
-        return state.User.UserId() ?? throw new InvalidOperationException("The dashboard's circuit has no signed-in user.");
+        var (user, connectionId) = await ManagedConnectionAsync(cancellationToken);
+        if (connectionId is not { } id) return new(RefreshResult.NotRefreshable, "You have no connection you can refresh.");
+        // Forced, so "Refresh now" really rotates the pair; the probe then proves the new access token works.
+        return await probe.RefreshThenCheckAsync(id, user.UserId()!, cancellationToken);
+    }
+
+    public async Task<DisconnectOutcome> DisconnectAsync(CancellationToken cancellationToken = default)
+    {
+        var (user, connectionId) = await ManagedConnectionAsync(cancellationToken);
+        return connectionId is { } id
+            ? await disconnector.DisconnectAsync(id, user.UserId()!, $"disconnected by {user.DisplayNameOf()}", cancellationToken)
+            : new(DisconnectResult.NotFound, "You have no connection you can disconnect.");
+    }
+
+    private async Task<(ClaimsPrincipal User, Guid? ConnectionId)> ManagedConnectionAsync(CancellationToken cancellationToken)
+    {
+        var user = await CurrentUserAsync();
+        if (!CanManage(user)) return (user, null);
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        return (user, await MyConnectionQuery(db, user).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(cancellationToken));
+    }
+
+    private IQueryable<FullscriptConnection> MyConnectionQuery(PortalDbContext db, ClaimsPrincipal user)
+    {
+        if (options.CurrentValue.AuthorizationModel == AuthorizationModel.ClinicLevel)
+        {
+            var clinicId = user.ClinicIdOf();
+            return db.Connections.Where(c => clinicId != null && c.ClinicId == clinicId);
+        }
+        var userId = user.UserId();
+        return db.Connections.Where(c => c.UserId == userId);
+    }
+
+    private bool CanManage(ClaimsPrincipal user) => options.CurrentValue.AuthorizationModel == AuthorizationModel.ClinicLevel
+        ? user.IsInRole(PortalRoles.ClinicManager) && user.ClinicIdOf() is not null
+        : ConnectsOwnAccount(user);
+
+    private async Task<ClaimsPrincipal> CurrentUserAsync()
+    {
+        var user = (await authentication.GetAuthenticationStateAsync()).User;
+        return user.UserId() is null ? throw new InvalidOperationException("The dashboard's circuit has no signed-in user.") : user;
     }
 
     public static bool ConnectsOwnAccount(ClaimsPrincipal user) =>

@@ -4,7 +4,14 @@ public static class ConnectionsRegistration
 {
     public static WebApplicationBuilder AddConnections(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.Section);
         builder.Services.AddSingleton<TokenProtector>();
+        builder.Services.AddSingleton<RefreshCoordinator>();
+        builder.Services.AddScoped<ConnectionTokens>();
+        builder.Services.AddScoped<ConnectionProbe>();
+        builder.Services.AddScoped<Disconnector>();
+        builder.Services.AddScoped<LifecycleSweep>();
+        builder.Services.AddHostedService<LifecycleWorker>();
         builder.Services.AddScoped<AuthorizationFlow>();
         builder.Services.AddScoped<CodeExchanger>();
         builder.Services.AddScoped<ConnectionsCircuitService>();

@@ -1,10 +1,16 @@
 namespace FullscriptPortal.Connections;
 
-/// <summary>One portal user's authorization of the app at Fullscript. Token columns hold Data Protection ciphertext only.</summary>
+/// <summary>An authorization of the app at Fullscript: one portal user's (role-based) or one clinic's (clinic-level).
+/// Token columns hold Data Protection ciphertext only.</summary>
 public sealed class FullscriptConnection
 {
     public Guid Id { get; set; }
-    public required string UserId { get; set; }
+
+    /// <summary>The portal user it belongs to (role-based authorization); null for a clinic's connection.</summary>
+    public string? UserId { get; set; }
+
+    /// <summary>The portal clinic it belongs to (clinic-level authorization); null for a user's connection.</summary>
+    public int? ClinicId { get; set; }
 
     /// <summary>The server that issued the grant; refresh, revoke and API calls for this connection go there only.</summary>
     public required string ServerKey { get; set; }
@@ -23,7 +29,23 @@ public sealed class FullscriptConnection
     public string? FullscriptClinicId { get; set; }
     public string? FullscriptClinicName { get; set; }
 
+    /// <summary>Set when the Fullscript clinic differs from the one mapped to the portal user's clinic.</summary>
+    public bool ClinicMismatch { get; set; }
+
     public DateTimeOffset ConnectedAt { get; set; }
     public DateTimeOffset? LastRefreshedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Transient refresh failures in a row, and when the next attempt may be made (back-off or Retry-After).</summary>
+    public int ConsecutiveFailures { get; set; }
+    public DateTimeOffset? FirstFailureAt { get; set; }
+    public DateTimeOffset? NextRefreshAttemptAt { get; set; }
+
+    /// <summary>A disconnect that Fullscript has not confirmed yet: the grant may still be live, so it is retried.</summary>
+    public DateTimeOffset? DisconnectRequestedAt { get; set; }
+    public string? DisconnectRequestedBy { get; set; }
+    public string? DisconnectReason { get; set; }
+
+    public DateTimeOffset? RevokedAt { get; set; }
+    public string? RevokedBy { get; set; }
 }

@@ -11,8 +11,11 @@ public sealed class PendingAuthorization
     /// <summary>SHA-256 of the state parameter; the state itself exists only in the browser's URL.</summary>
     public required string StateHash { get; set; }
 
-    /// <summary>The portal user the connection is for.</summary>
+    /// <summary>The portal user the connection is for; in clinic-level mode, the manager connecting the clinic.</summary>
     public required string UserId { get; set; }
+
+    /// <summary>Set in clinic-level mode: the clinic whose one connection this authorizes.</summary>
+    public int? ClinicId { get; set; }
 
     /// <summary>Who pressed the button (the user, or later a clinic manager on their behalf).</summary>
     public required string StartedByUserId { get; set; }

@@ -25,6 +25,17 @@ public sealed record ConnectionStateDisplay(string Label, Color Color, string Ic
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
     };
 
+    /// <summary>A disconnect Fullscript has not confirmed yet outranks every state: the grant may still be live.</summary>
+    public static readonly ConnectionStateDisplay DisconnectPending = new("Disconnect pending", Color.Warning, Icons.Material.Filled.PendingActions,
+        "Fullscript has not confirmed the disconnect yet, so the portal may still have access. It keeps retrying; nothing to do.");
+
+    public static ConnectionStateDisplay For(ConnectionView? connection, DateTimeOffset now) =>
+        connection?.DisconnectPending == true ? DisconnectPending : For(connection?.StateAt(now) ?? ConnectionState.NotConnected);
+
     public static bool OffersConnect(ConnectionState state) =>
         state is ConnectionState.NotConnected or ConnectionState.NeedsReconnect or ConnectionState.Revoked;
+
+    /// <summary>States that hold a grant the user can refresh or disconnect.</summary>
+    public static bool HoldsGrant(ConnectionState state) =>
+        state is ConnectionState.Active or ConnectionState.Expired or ConnectionState.RefreshFailing;
 }

@@ -12,7 +12,8 @@ public static class DataRegistration
         builder.Services.AddDbContextFactory<PortalDbContext>((services, options) =>
         {
             var path = services.GetRequiredService<IConfiguration>()["Database:Path"] ?? "App_Data/portal.db";
-            options.UseSqlite(SqliteDatabase.ConnectionString(services.GetRequiredService<IHostEnvironment>().ContentRootPath, path));
+            options.UseSqlite(SqliteDatabase.ConnectionString(services.GetRequiredService<IHostEnvironment>().ContentRootPath, path))
+                .AddInterceptors(SqliteDurability.Instance);
         });
         // First of all hosted services: Data Protection's own hosted service reads the key ring from the database when the
         // host starts, so the tables must exist before it runs.

@@ -10,6 +10,7 @@ internal sealed class ClinicConfiguration : IEntityTypeConfiguration<Clinic>
     public void Configure(EntityTypeBuilder<Clinic> clinic)
     {
         clinic.Property(c => c.Name).HasMaxLength(200);
+        clinic.Property(c => c.FullscriptClinicId).HasMaxLength(100);
         clinic.HasIndex(c => c.Name).IsUnique();
         clinic.HasMany(c => c.Members).WithOne(u => u.Clinic).HasForeignKey(u => u.ClinicId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -24,15 +25,21 @@ internal sealed class FullscriptConnectionConfiguration : IEntityTypeConfigurati
 {
     public void Configure(EntityTypeBuilder<FullscriptConnection> connection)
     {
-        connection.ToTable("Connections");
+        connection.ToTable("Connections", t => t.HasCheckConstraint("CK_Connections_Owner", "(UserId IS NULL) <> (ClinicId IS NULL)"));
         connection.HasIndex(c => c.UserId).IsUnique();
+        connection.HasIndex(c => c.ClinicId).IsUnique();
+        connection.HasIndex(c => new { c.ServerKey, c.ResourceOwnerId });
         connection.HasIndex(c => new { c.State, c.AccessTokenExpiresAt });
+        connection.HasIndex(c => c.NextRefreshAttemptAt);
+        connection.HasIndex(c => c.DisconnectRequestedAt);
         connection.HasOne<PortalUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+        connection.HasOne<Clinic>().WithMany().HasForeignKey(c => c.ClinicId).OnDelete(DeleteBehavior.Cascade);
         connection.Property(c => c.State).HasConversion<string>().HasMaxLength(32);
         connection.Property(c => c.ServerKey).HasMaxLength(32);
         connection.Property(c => c.ResourceOwnerId).HasMaxLength(100);
         connection.Property(c => c.ResourceOwnerType).HasMaxLength(32);
         connection.Property(c => c.StateReason).HasMaxLength(500);
+        connection.Property(c => c.DisconnectReason).HasMaxLength(500);
     }
 }
 

@@ -29,6 +29,35 @@ public sealed partial class FullscriptClient(
         }, cancellationToken);
     }
 
+    /// <summary>The refresh_token grant. Safe to retry: the refresh token used stays valid until the new access token is
+    /// first used (fullscript-api.md §3).</summary>
+    public Task<FullscriptResult<TokenSet>> RefreshAsync(string serverKey, string refreshToken, string? redirectUri, CancellationToken cancellationToken = default)
+    {
+        var o = options.CurrentValue;
+        return PostTokenAsync(serverKey, new TokenRequest("refresh_token", o.ClientId!, o.ClientSecret!)
+        {
+            RefreshToken = refreshToken,
+            RedirectUri = redirectUri, // the documented example sends it; harmless when the server ignores it
+        }, cancellationToken);
+    }
+
+    /// <summary>Revokes a grant by one of its tokens. Success is 200 with <c>{}</c>; no bearer header.</summary>
+    public async Task<FullscriptResult<RevokeAccepted>> RevokeAsync(string serverKey, string token, CancellationToken cancellationToken = default)
+    {
+        var o = options.CurrentValue;
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(servers.ApiBase(serverKey), "oauth/revoke"))
+        {
+            Content = JsonContent.Create(new RevokeRequest(o.ClientId!, o.ClientSecret!, token), FullscriptJson.Default.RevokeRequest),
+        };
+        return await SendAsync(serverKey, "revoke", request, (status, body, requestId) =>
+        {
+            if (status == HttpStatusCode.OK) return FullscriptResult<RevokeAccepted>.Ok(RevokeAccepted.Instance, requestId);
+            var (error, description) = TokenResponseParser.ReadError(body);
+            var kind = (int)status is 400 or 401 ? FailureKind.Rejected : FailureKind.Transient;
+            return FullscriptResult<RevokeAccepted>.Fail(new FullscriptError(kind, error ?? $"http_{(int)status}", description, (int)status), requestId);
+        }, cancellationToken);
+    }
+
     public async Task<FullscriptResult<FullscriptClinic>> GetClinicAsync(string serverKey, string accessToken, CancellationToken cancellationToken = default)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(servers.ApiBase(serverKey), "clinic"));
@@ -53,6 +82,8 @@ public sealed partial class FullscriptClient(
         {
             Content = JsonContent.Create(body, FullscriptJson.Default.TokenRequest),
         };
+        // An authorization code is single-use: a blind retry after a lost answer would only earn invalid_grant.
+        if (body.GrantType == "authorization_code") request.Options.Set(FullscriptResilience.DoNotRetry, true);
         return await SendAsync(serverKey, body.GrantType, request, (status, text, requestId) =>
             TokenResponseParser.Parse(status, text, requestId, time.GetUtcNow()), cancellationToken);
     }
@@ -69,6 +100,8 @@ public sealed partial class FullscriptClient(
             var requestId = response.Headers.TryGetValues(RequestIdHeader, out var ids) ? ids.FirstOrDefault() : null;
             var text = await response.Content.ReadAsStringAsync(timeout.Token);
             var result = read(response.StatusCode, text, requestId);
+            if (result.Error is { } failed && RetryAfter(response) is { } retryAfter)
+                result = result with { Error = failed with { RetryAfter = retryAfter } };
             if (result.Error is { } error)
                 LogFailed(serverKey, operation, (int)response.StatusCode, error.Code, requestId);
             else
@@ -83,6 +116,14 @@ public sealed partial class FullscriptClient(
             return FullscriptResult<T>.Fail(new FullscriptError(FailureKind.Transient, code, "Fullscript could not be reached."), null);
         }
     }
+
+    /// <summary>Retry-After as seconds or as an HTTP date (RFC 9110 §10.2.3).</summary>
+    private TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - time.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+        _ => null,
+    };
 
     private static FullscriptClinic? ParseClinic(string body)
     {
@@ -120,11 +161,28 @@ internal sealed record TokenRequest(
     public override string ToString() => $"TokenRequest {{ GrantType = {GrantType}, ClientId = {ClientId} }}";
 }
 
+internal sealed record RevokeRequest(
+    [property: JsonPropertyName("client_id")] string ClientId,
+    [property: JsonPropertyName("client_secret")] string ClientSecret,
+    [property: JsonPropertyName("token")] string Token)
+{
+    public override string ToString() => $"RevokeRequest {{ ClientId = {ClientId} }}";
+}
+
+/// <summary>Fullscript's empty 200 answer to a revoke.</summary>
+public sealed class RevokeAccepted
+{
+    public static readonly RevokeAccepted Instance = new();
+
+    private RevokeAccepted() { }
+}
+
 internal sealed record ClinicEnvelope([property: JsonPropertyName("clinic")] ClinicBody? Clinic);
 
 internal sealed record ClinicBody([property: JsonPropertyName("id")] string? Id, [property: JsonPropertyName("name")] string? Name);
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(TokenRequest))]
+[JsonSerializable(typeof(RevokeRequest))]
 [JsonSerializable(typeof(ClinicEnvelope))]
 internal sealed partial class FullscriptJson : JsonSerializerContext;

@@ -21,10 +21,28 @@ public sealed class FullscriptOptions
     /// <summary>Per-server overrides of the API base and the authorize URL, keyed by server key.</summary>
     public Dictionary<string, FullscriptServerOverride> Servers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The longest a call to Fullscript may take, in-call retries included.</summary>
     public TimeSpan HttpTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public FullscriptRetryOptions Retry { get; set; } = new();
+
+    /// <summary>Refresh an access token this long before it expires, so a call never starts with a token about to lapse.</summary>
+    public TimeSpan RefreshBeforeExpiry { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Scopes every connection must have been granted; one without them needs reconnecting.</summary>
+    public List<string> RequiredScopes { get; set; } = [];
+
+    /// <summary>RoleBased (apps created on or after 26 Aug 2021: every user authorizes their own account) or ClinicLevel.</summary>
+    public AuthorizationModel AuthorizationModel { get; set; } = AuthorizationModel.RoleBased;
 
     public bool IsSimulator => FullscriptServerKeys.IsSimulator(Server);
     public bool PkceEnabled => UsePkce ?? IsSimulator;
+}
+
+public enum AuthorizationModel
+{
+    RoleBased,
+    ClinicLevel,
 }
 
 public sealed class FullscriptServerOverride

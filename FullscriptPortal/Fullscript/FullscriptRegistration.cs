@@ -19,7 +19,7 @@ public static class FullscriptRegistration
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<FullscriptOptions>, FullscriptOptionsValidator>();
         builder.Services.AddSingleton<FullscriptServerDirectory>();
-        builder.Services.AddHttpClient<FullscriptClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        builder.Services.AddHttpClient<FullscriptClient>(http => http.Timeout = Timeout.InfiniteTimeSpan).AddFullscriptResilience();
         return builder;
     }
 }

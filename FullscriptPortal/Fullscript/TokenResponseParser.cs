@@ -7,7 +7,7 @@ namespace FullscriptPortal.Fullscript;
 /// <summary>Reads the token endpoint's answers: the documented <c>oauth</c>-wrapped success and RFC 6749 §5.2 errors.</summary>
 public static class TokenResponseParser
 {
-    public static FullscriptResult<TokenSet> Parse(HttpStatusCode status, string body, string? requestId, DateTimeOffset receivedAt, TimeSpan? retryAfter = null)
+    public static FullscriptResult<TokenSet> Parse(HttpStatusCode status, string body, string? requestId, DateTimeOffset receivedAt)
     {
         var code = (int)status;
         if (code is >= 200 and < 300)
@@ -17,7 +17,7 @@ public static class TokenResponseParser
 
         var (error, description) = ReadError(body);
         var kind = code is 400 or 401 ? FailureKind.Rejected : FailureKind.Transient;
-        return FullscriptResult<TokenSet>.Fail(new FullscriptError(kind, error ?? $"http_{code}", description, code, retryAfter), requestId);
+        return FullscriptResult<TokenSet>.Fail(new FullscriptError(kind, error ?? $"http_{code}", description, code), requestId);
     }
 
     public static (string? Error, string? Description) ReadError(string body)

@@ -76,6 +76,44 @@ public sealed class SimulatedFullscript(SimulatorDbContext db, IOptionsMonitor<S
         return issued;
     }
 
+    /// <summary>The refresh_token grant with rotation: every refresh issues a new pair, and the refresh token used stays
+    /// valid until the new access token is first used (fullscript-api.md §3).</summary>
+    public async Task<SimTokenOutcome> RefreshAsync(string clientId, string? refreshToken, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(refreshToken))
+            return SimTokenOutcome.Error(400, "invalid_request", "refresh_token is required.");
+
+        var now = time.GetUtcNow();
+        var hash = OAuthSecrets.Hash(refreshToken);
+        var token = await db.Tokens.SingleOrDefaultAsync(t => t.TokenHash == hash && t.Kind == SimTokenKind.Refresh, cancellationToken);
+        var grant = token is null ? null : await db.Grants.SingleAsync(g => g.Id == token.GrantId, cancellationToken);
+        if (token is null || grant is null || token.InvalidatedAt is not null || grant.RevokedAt is not null || grant.ClientId != clientId)
+            return SimTokenOutcome.Error(400, "invalid_grant", "The refresh token is invalid, used or revoked.");
+
+        // Refreshing again with the same token (the first answer was lost) supersedes the pairs that answer carried.
+        var earlierAccess = await db.Tokens.Where(t => t.IssuedByRefreshHash == hash && t.InvalidatedAt == null).ToListAsync(cancellationToken);
+        foreach (var access in earlierAccess)
+        {
+            access.InvalidatedAt = now;
+            if (access.PairedRefreshHash is { } pairedRefresh)
+                await db.Tokens.Where(t => t.TokenHash == pairedRefresh).ExecuteUpdateAsync(t => t.SetProperty(x => x.InvalidatedAt, now), cancellationToken);
+        }
+
+        var issued = IssuePair(grant, SimulatedDirectory.Find(grant.UserId)!, issuedByRefreshHash: hash, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return issued;
+    }
+
+    /// <summary>Revoking either token ends the whole grant. Unknown tokens are answered like known ones (RFC 7009 §2.2).</summary>
+    public async Task RevokeTokenAsync(string clientId, string token, CancellationToken cancellationToken)
+    {
+        var hash = OAuthSecrets.Hash(token);
+        var grantId = await db.Tokens.Where(t => t.TokenHash == hash)
+            .Join(db.Grants.Where(g => g.ClientId == clientId), t => t.GrantId, g => g.Id, (t, g) => (Guid?)g.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (grantId is { } id) await RevokeGrantAsync(id, "revoked by the app", cancellationToken);
+    }
+
     /// <summary><c>GET /clinic</c>: the bearer's clinic. Using an access token for the first time is what retires the
     /// refresh token that produced it.</summary>
     public async Task<SimulatedClinic?> ClinicForAsync(string accessToken, CancellationToken cancellationToken)
@@ -97,6 +135,37 @@ public sealed class SimulatedFullscript(SimulatorDbContext db, IOptionsMonitor<S
         return SimulatedDirectory.Find(grant.UserId)?.Clinic;
     }
 
+    /// <summary>Every grant and the state of its tokens, newest first, for the control page. Token values are never
+    /// kept, so only a prefix of their hashes is shown.</summary>
+    public async Task<IReadOnlyList<SimGrantView>> ListGrantsAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var grants = await db.Grants.AsNoTracking().OrderByDescending(g => g.CreatedAt).Take(200).ToListAsync(cancellationToken);
+        var grantIds = grants.Select(g => g.Id).ToList();
+        var tokens = (await db.Tokens.AsNoTracking().Where(t => grantIds.Contains(t.GrantId)).ToListAsync(cancellationToken)).ToLookup(t => t.GrantId);
+        return [.. grants.Select(g =>
+        {
+            var user = SimulatedDirectory.Find(g.UserId);
+            return new SimGrantView(g.Id, user?.Name ?? g.UserId, user?.Type ?? "?", user?.Clinic.Name ?? "?", g.CreatedAt, g.RevokedAt, g.RevokedBecause,
+                [.. tokens[g.Id].OrderByDescending(t => t.IssuedAt).ThenBy(t => t.Kind).Select(t => new SimTokenView(
+                    t.Kind, t.TokenHash[..8], t.IssuedAt, t.ExpiresAt, t.FirstUsedAt, StatusOf(g, t, now)))]);
+        })];
+    }
+
+    /// <summary>The hash of the one refresh token of a grant that would still be accepted, if any.</summary>
+    public Task<string?> LiveRefreshTokenHashAsync(Guid grantId, CancellationToken cancellationToken) =>
+        db.Tokens.Where(t => t.GrantId == grantId && t.Kind == SimTokenKind.Refresh && t.InvalidatedAt == null)
+            .OrderByDescending(t => t.IssuedAt).Select(t => t.TokenHash).FirstOrDefaultAsync(cancellationToken);
+
+    private static string StatusOf(SimGrant grant, SimToken token, DateTimeOffset now) => token switch
+    {
+        _ when grant.RevokedAt is not null => "revoked",
+        { InvalidatedAt: not null } => token.Kind == SimTokenKind.Refresh ? "spent" : "superseded",
+        { Kind: SimTokenKind.Access } when token.ExpiresAt <= now => "expired",
+        { Kind: SimTokenKind.Access } => token.FirstUsedAt is null ? "valid, unused" : "valid",
+        _ => "valid",
+    };
+
     public async Task RevokeGrantAsync(Guid grantId, string because, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -112,12 +181,17 @@ public sealed class SimulatedFullscript(SimulatorDbContext db, IOptionsMonitor<S
         db.Tokens.Add(new SimToken
         {
             TokenHash = OAuthSecrets.Hash(access), GrantId = grant.Id, Kind = SimTokenKind.Access,
-            IssuedAt = now, ExpiresAt = now + lifetime, IssuedByRefreshHash = issuedByRefreshHash,
+            IssuedAt = now, ExpiresAt = now + lifetime, IssuedByRefreshHash = issuedByRefreshHash, PairedRefreshHash = OAuthSecrets.Hash(refresh),
         });
         db.Tokens.Add(new SimToken { TokenHash = OAuthSecrets.Hash(refresh), GrantId = grant.Id, Kind = SimTokenKind.Refresh, IssuedAt = now });
         return SimTokenOutcome.Issued(new SimIssuedTokens(access, refresh, (int)lifetime.TotalSeconds, grant.Scope, now, user.Id, user.Type));
     }
 }
+
+public sealed record SimGrantView(Guid Id, string UserName, string UserType, string ClinicName, DateTimeOffset CreatedAt,
+    DateTimeOffset? RevokedAt, string? RevokedBecause, IReadOnlyList<SimTokenView> Tokens);
+
+public sealed record SimTokenView(SimTokenKind Kind, string HashPrefix, DateTimeOffset IssuedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? FirstUsedAt, string Status);
 
 public sealed record SimIssuedTokens(string AccessToken, string RefreshToken, int ExpiresIn, string Scope, DateTimeOffset CreatedAt, string OwnerId, string OwnerType);
 

@@ -15,6 +15,7 @@ public sealed class SimulatorDbContext(DbContextOptions<SimulatorDbContext> opti
         modelBuilder.Entity<SimAuthorizationCode>().HasKey(c => c.CodeHash);
         modelBuilder.Entity<SimToken>().HasKey(t => t.TokenHash);
         modelBuilder.Entity<SimToken>().HasIndex(t => t.GrantId);
+        modelBuilder.Entity<SimToken>().HasIndex(t => t.IssuedByRefreshHash);
         modelBuilder.Entity<SimToken>().Property(t => t.Kind).HasConversion<string>().HasMaxLength(16);
         modelBuilder.Entity<SimGrant>().HasIndex(g => new { g.ClientId, g.UserId });
     }
@@ -67,4 +68,7 @@ public sealed class SimToken
     /// <summary>For an access token issued by a refresh: the refresh token spent, which stays valid until this access
     /// token is first used (fullscript-api.md §3).</summary>
     public string? IssuedByRefreshHash { get; set; }
+
+    /// <summary>For an access token: the refresh token issued with it.</summary>
+    public string? PairedRefreshHash { get; set; }
 }

@@ -15,20 +15,39 @@ public static class SimulatorEndpoints
 {
     public static IEndpointRouteBuilder MapSimulator(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup(FullscriptServerDirectory.SimulatorPath)
-            .AddEndpointFilter(async (context, next) =>
-            {
-                context.HttpContext.Response.Headers[FullscriptClient.RequestIdHeader] = Guid.NewGuid().ToString();
-                return await next(context);
-            })
-            .ExcludeFromDescription();
-
-        api.MapGet("/oauth/authorize", Authorize);
+        var site = app.MapGroup(FullscriptServerDirectory.SimulatorPath).ExcludeFromDescription();
+        site.MapGet("/oauth/authorize", Authorize);
         // Antiforgery is checked by hand so that a stale or missing token is a clear 400, never an exception.
-        api.MapPost("/oauth/authorize", DecideAsync).DisableAntiforgery();
+        site.MapPost("/oauth/authorize", DecideAsync).DisableAntiforgery();
+
+        var api = app.MapGroup(FullscriptServerDirectory.SimulatorPath).ExcludeFromDescription().AddEndpointFilter(ApiBehaviourAsync);
         api.MapPost("/oauth/token", TokenAsync).DisableAntiforgery();
+        api.MapPost("/oauth/revoke", RevokeAsync).DisableAntiforgery();
         api.MapGet("/clinic", ClinicAsync);
         return app;
+    }
+
+    /// <summary>What every API answer of Fullscript has: an X-Request-Id, the configured latency, and the rate limit.</summary>
+    private static async ValueTask<object?> ApiBehaviourAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        http.Response.Headers[FullscriptClient.RequestIdHeader] = Guid.NewGuid().ToString();
+        var services = http.RequestServices;
+        if (services.GetRequiredService<SimulatorFaults>().Latency is { } latency && latency > TimeSpan.Zero)
+            await Task.Delay(latency, http.RequestAborted); // network time, not business time: wall clock on purpose
+
+        // The simulator knows one app, so the per-app limit is keyed by its client id.
+        var clientId = services.GetRequiredService<SimulatedFullscript>().Options.ClientId;
+        if (services.GetRequiredService<SimulatorRateLimiter>().TryAcquire(clientId) is { } wait)
+            return RetryLater(http, 429, "rate_limited", "Rate limit of the app exceeded.", wait);
+        return await next(context);
+    }
+
+    private static JsonHttpResult<SimError> RetryLater(HttpContext http, int status, string code, string description, TimeSpan? retryAfter)
+    {
+        if (retryAfter is { } wait)
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return OAuthError(status, code, description);
     }
 
     private static IResult Authorize(HttpContext http, SimulatedFullscript fullscript,
@@ -74,31 +93,58 @@ public static class SimulatorEndpoints
 
     private static async Task<IResult> TokenAsync(HttpContext http, SimulatedFullscript fullscript)
     {
-        SimTokenRequest? request;
-        try
-        {
-            request = http.Request.HasJsonContentType()
-                ? await http.Request.ReadFromJsonAsync(SimulatorJson.Default.SimTokenRequest, http.RequestAborted)
-                : null;
-        }
-        catch (JsonException)
-        {
-            request = null;
-        }
+        var request = await ReadJsonAsync(http, SimulatorJson.Default.SimTokenRequest);
         if (request is null) return OAuthError(400, "invalid_request", "The body must be a JSON object.");
         if (!fullscript.IsClient(request.ClientId, request.ClientSecret)) return OAuthError(401, "invalid_client", "Client authentication failed.");
+
+        var faults = http.RequestServices.GetRequiredService<SimulatorFaults>();
+        if (faults.TakeTokenCallFailure() is { } failure)
+            return failure.Status == 429
+                ? RetryLater(http, 429, "rate_limited", "Too many requests.", TimeSpan.FromSeconds(failure.RetryAfterSeconds!.Value))
+                : OAuthError(failure.Status, "temporarily_unavailable", "The simulator was told to fail this call.");
 
         var outcome = request.GrantType switch
         {
             "authorization_code" => await fullscript.ExchangeCodeAsync(request.ClientId!, request.Code, request.RedirectUri, request.CodeVerifier, http.RequestAborted),
+            "refresh_token" => await fullscript.RefreshAsync(request.ClientId!, request.RefreshToken, http.RequestAborted),
             _ => SimTokenOutcome.Error(400, "unsupported_grant_type", "The grant_type is not supported."),
         };
         if (outcome.Tokens is not { } tokens) return OAuthError(outcome.Status, outcome.ErrorCode!, outcome.Description!);
+
+        if (faults.TakeDroppedResponse())
+        {
+            // The tokens are issued and stored; the answer never arrives.
+            http.Abort();
+            return Results.Empty;
+        }
 
         return Results.Json(new SimTokenEnvelope(new SimOAuthBody(
             tokens.AccessToken, "Bearer", tokens.ExpiresIn, tokens.RefreshToken, tokens.Scope,
             tokens.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
             new SimResourceOwner(tokens.OwnerId, tokens.OwnerType))), SimulatorJson.Default.SimTokenEnvelope);
+    }
+
+    private static async Task<IResult> RevokeAsync(HttpContext http, SimulatedFullscript fullscript)
+    {
+        var request = await ReadJsonAsync(http, SimulatorJson.Default.SimRevokeRequest);
+        if (request is null) return OAuthError(400, "invalid_request", "The body must be a JSON object.");
+        if (!fullscript.IsClient(request.ClientId, request.ClientSecret)) return OAuthError(401, "invalid_client", "Client authentication failed.");
+        if (string.IsNullOrEmpty(request.Token)) return OAuthError(400, "invalid_request", "token is required.");
+
+        await fullscript.RevokeTokenAsync(request.ClientId!, request.Token, http.RequestAborted);
+        return Results.Json(new SimEmpty(), SimulatorJson.Default.SimEmpty);
+    }
+
+    private static async Task<T?> ReadJsonAsync<T>(HttpContext http, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) where T : class
+    {
+        try
+        {
+            return http.Request.HasJsonContentType() ? await http.Request.ReadFromJsonAsync(type, http.RequestAborted) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static async Task<IResult> ClinicAsync(HttpContext http, SimulatedFullscript fullscript)
@@ -133,6 +179,13 @@ internal sealed record SimTokenRequest(
     [property: JsonPropertyName("code_verifier")] string? CodeVerifier,
     [property: JsonPropertyName("refresh_token")] string? RefreshToken);
 
+internal sealed record SimRevokeRequest(
+    [property: JsonPropertyName("client_id")] string? ClientId,
+    [property: JsonPropertyName("client_secret")] string? ClientSecret,
+    [property: JsonPropertyName("token")] string? Token);
+
+internal sealed record SimEmpty;
+
 internal sealed record SimTokenEnvelope([property: JsonPropertyName("oauth")] SimOAuthBody OAuth);
 
 internal sealed record SimOAuthBody(
@@ -155,6 +208,8 @@ internal sealed record SimError(
     [property: JsonPropertyName("error_description")] string Description);
 
 [JsonSerializable(typeof(SimTokenRequest))]
+[JsonSerializable(typeof(SimRevokeRequest))]
+[JsonSerializable(typeof(SimEmpty))]
 [JsonSerializable(typeof(SimTokenEnvelope))]
 [JsonSerializable(typeof(SimClinicEnvelope))]
 [JsonSerializable(typeof(SimError))]

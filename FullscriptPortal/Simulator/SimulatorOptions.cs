@@ -22,6 +22,10 @@ public sealed class SimulatorOptions
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(2);
     public TimeSpan CodeLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Requests allowed per client in <see cref="RateLimitWindow"/> (documented: 5,000 per rolling 5 minutes).</summary>
+    public int RateLimit { get; set; } = 5000;
+    public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>The simulator's own SQLite file (relative paths are under the content root), so grants survive restarts.</summary>
     public string DatabasePath { get; set; } = "App_Data/simulator.db";
 }

@@ -16,6 +16,8 @@ public static class SimulatorRegistration
             options.UseSqlite(SqliteDatabase.ConnectionString(services.GetRequiredService<IHostEnvironment>().ContentRootPath, simulator.DatabasePath));
         });
         builder.Services.AddScoped<SimulatedFullscript>();
+        builder.Services.AddSingleton<SimulatorFaults>();
+        builder.Services.AddSingleton<SimulatorRateLimiter>();
         return builder;
     }
 }

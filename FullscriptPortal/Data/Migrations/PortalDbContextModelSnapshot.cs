@@ -23,6 +23,10 @@ namespace FullscriptPortal.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FullscriptClinicId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -168,10 +172,32 @@ namespace FullscriptPortal.Data.Migrations
                     b.Property<string>("AccessTokenProtected")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ClinicId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ClinicMismatch")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ConnectedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisconnectReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DisconnectRequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisconnectRequestedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ExpiresInSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstFailureAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("FullscriptClinicId")
@@ -181,6 +207,9 @@ namespace FullscriptPortal.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("LastRefreshedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextRefreshAttemptAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RefreshTokenProtected")
@@ -194,6 +223,12 @@ namespace FullscriptPortal.Data.Migrations
                     b.Property<string>("ResourceOwnerType")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RevokedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Scope")
@@ -221,17 +256,28 @@ namespace FullscriptPortal.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("UserId")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClinicId")
+                        .IsUnique();
+
+                    b.HasIndex("DisconnectRequestedAt");
+
+                    b.HasIndex("NextRefreshAttemptAt");
+
                     b.HasIndex("UserId")
                         .IsUnique();
 
+                    b.HasIndex("ServerKey", "ResourceOwnerId");
+
                     b.HasIndex("State", "AccessTokenExpiresAt");
 
-                    b.ToTable("Connections", (string)null);
+                    b.ToTable("Connections", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Connections_Owner", "(UserId IS NULL) <> (ClinicId IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("FullscriptPortal.Connections.PendingAuthorization", b =>
@@ -239,6 +285,9 @@ namespace FullscriptPortal.Data.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ClinicId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CodeProtected")
                         .HasColumnType("TEXT");
@@ -458,11 +507,15 @@ namespace FullscriptPortal.Data.Migrations
 
             modelBuilder.Entity("FullscriptPortal.Connections.FullscriptConnection", b =>
                 {
+                    b.HasOne("FullscriptPortal.Auth.Clinic", null)
+                        .WithMany()
+                        .HasForeignKey("ClinicId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("FullscriptPortal.Auth.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

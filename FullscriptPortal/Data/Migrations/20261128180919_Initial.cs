@@ -51,7 +51,8 @@ namespace FullscriptPortal.Data.Migrations
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FullscriptClinicId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -79,6 +80,7 @@ namespace FullscriptPortal.Data.Migrations
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     StateHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClinicId = table.Column<int>(type: "INTEGER", nullable: true),
                     StartedByUserId = table.Column<string>(type: "TEXT", nullable: false),
                     ServerKey = table.Column<string>(type: "TEXT", nullable: false),
                     RedirectUri = table.Column<string>(type: "TEXT", nullable: false),
@@ -241,7 +243,8 @@ namespace FullscriptPortal.Data.Migrations
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: true),
+                    ClinicId = table.Column<int>(type: "INTEGER", nullable: true),
                     ServerKey = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     StateReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
@@ -255,17 +258,33 @@ namespace FullscriptPortal.Data.Migrations
                     ResourceOwnerType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     FullscriptClinicId = table.Column<string>(type: "TEXT", nullable: true),
                     FullscriptClinicName = table.Column<string>(type: "TEXT", nullable: true),
+                    ClinicMismatch = table.Column<bool>(type: "INTEGER", nullable: false),
                     ConnectedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     LastRefreshedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConsecutiveFailures = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstFailureAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    NextRefreshAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DisconnectRequestedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DisconnectRequestedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    DisconnectReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevokedBy = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Connections", x => x.Id);
+                    table.CheckConstraint("CK_Connections_Owner", "(UserId IS NULL) <> (ClinicId IS NULL)");
                     table.ForeignKey(
                         name: "FK_Connections_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Connections_Clinics_ClinicId",
+                        column: x => x.ClinicId,
+                        principalTable: "Clinics",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -327,6 +346,27 @@ namespace FullscriptPortal.Data.Migrations
                 table: "Clinics",
                 column: "Name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Connections_ClinicId",
+                table: "Connections",
+                column: "ClinicId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Connections_DisconnectRequestedAt",
+                table: "Connections",
+                column: "DisconnectRequestedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Connections_NextRefreshAttemptAt",
+                table: "Connections",
+                column: "NextRefreshAttemptAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Connections_ServerKey_ResourceOwnerId",
+                table: "Connections",
+                columns: new[] { "ServerKey", "ResourceOwnerId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Connections_State_AccessTokenExpiresAt",

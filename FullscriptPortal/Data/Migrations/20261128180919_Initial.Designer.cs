@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FullscriptPortal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261128174857_Initial")]
+    [Migration("20261128180919_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -25,6 +25,10 @@ namespace FullscriptPortal.Data.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("FullscriptClinicId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -171,10 +175,32 @@ namespace FullscriptPortal.Data.Migrations
                     b.Property<string>("AccessTokenProtected")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ClinicId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ClinicMismatch")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ConnectedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisconnectReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DisconnectRequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisconnectRequestedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ExpiresInSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstFailureAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("FullscriptClinicId")
@@ -184,6 +210,9 @@ namespace FullscriptPortal.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("LastRefreshedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextRefreshAttemptAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RefreshTokenProtected")
@@ -197,6 +226,12 @@ namespace FullscriptPortal.Data.Migrations
                     b.Property<string>("ResourceOwnerType")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RevokedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Scope")
@@ -224,17 +259,28 @@ namespace FullscriptPortal.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("UserId")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClinicId")
+                        .IsUnique();
+
+                    b.HasIndex("DisconnectRequestedAt");
+
+                    b.HasIndex("NextRefreshAttemptAt");
+
                     b.HasIndex("UserId")
                         .IsUnique();
 
+                    b.HasIndex("ServerKey", "ResourceOwnerId");
+
                     b.HasIndex("State", "AccessTokenExpiresAt");
 
-                    b.ToTable("Connections", (string)null);
+                    b.ToTable("Connections", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Connections_Owner", "(UserId IS NULL) <> (ClinicId IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("FullscriptPortal.Connections.PendingAuthorization", b =>
@@ -242,6 +288,9 @@ namespace FullscriptPortal.Data.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ClinicId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CodeProtected")
                         .HasColumnType("TEXT");
@@ -461,11 +510,15 @@ namespace FullscriptPortal.Data.Migrations
 
             modelBuilder.Entity("FullscriptPortal.Connections.FullscriptConnection", b =>
                 {
+                    b.HasOne("FullscriptPortal.Auth.Clinic", null)
+                        .WithMany()
+                        .HasForeignKey("ClinicId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("FullscriptPortal.Auth.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FullscriptPortal.Simulator.Migrations
 {
     [DbContext(typeof(SimulatorDbContext))]
-    [Migration("20261128174905_Initial")]
+    [Migration("20261128180928_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -116,9 +116,14 @@ namespace FullscriptPortal.Simulator.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PairedRefreshHash")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("TokenHash");
 
                     b.HasIndex("GrantId");
+
+                    b.HasIndex("IssuedByRefreshHash");
 
                     b.ToTable("Tokens");
                 });

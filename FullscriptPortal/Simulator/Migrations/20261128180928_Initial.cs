@@ -57,7 +57,8 @@ namespace FullscriptPortal.Simulator.Migrations
                     ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
                     FirstUsedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     InvalidatedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    IssuedByRefreshHash = table.Column<string>(type: "TEXT", nullable: true)
+                    IssuedByRefreshHash = table.Column<string>(type: "TEXT", nullable: true),
+                    PairedRefreshHash = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -73,6 +74,11 @@ namespace FullscriptPortal.Simulator.Migrations
                 name: "IX_Tokens_GrantId",
                 table: "Tokens",
                 column: "GrantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tokens_IssuedByRefreshHash",
+                table: "Tokens",
+                column: "IssuedByRefreshHash");
         }
 
         /// <inheritdoc />

@@ -1,0 +1,139 @@
+using FullscriptPortal.Data;
+using FullscriptPortal.Fullscript;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace FullscriptPortal.Connections;
+
+/// <summary>Keeps a connection's tokens usable: refreshes before use when the access token is expired or close to it,
+/// stores the rotated pair before anyone uses it, and classifies what Fullscript answered. Callers get values, never
+/// token-handling exceptions.</summary>
+public sealed partial class ConnectionTokens(
+    IDbContextFactory<PortalDbContext> dbs,
+    FullscriptClient fullscript,
+    TokenProtector protector,
+    RefreshCoordinator coordinator,
+    IOptionsMonitor<FullscriptOptions> fullscriptOptions,
+    IOptionsMonitor<TokenOptions> tokenOptions,
+    TimeProvider time,
+    ILogger<ConnectionTokens> logger)
+{
+    /// <summary>An access token to call Fullscript with, refreshed first when needed; null with the reason otherwise.</summary>
+    public async Task<(string? AccessToken, RefreshOutcome Outcome)> GetAccessTokenAsync(Guid connectionId, string actor, CancellationToken cancellationToken)
+    {
+        var outcome = await RefreshAsync(connectionId, actor, force: false, cancellationToken);
+        if (!outcome.Succeeded) return (null, outcome);
+
+        // Read back what is stored: the token handed out is always the durable one.
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var stored = await db.Connections.AsNoTracking().Where(c => c.Id == connectionId).Select(c => c.AccessTokenProtected).SingleOrDefaultAsync(cancellationToken);
+        return stored is null
+            ? (null, new RefreshOutcome(RefreshResult.NotRefreshable, "This connection holds no tokens."))
+            : (protector.Unprotect(stored), outcome);
+    }
+
+    /// <summary>Refreshes when the access token is expired or within <c>RefreshBeforeExpiry</c> of it (always, when
+    /// <paramref name="force"/>d), one refresh per connection at a time.</summary>
+    public Task<RefreshOutcome> RefreshAsync(Guid connectionId, string actor, bool force, CancellationToken cancellationToken) =>
+        coordinator.RunAsync(connectionId, () => RefreshOnceAsync(connectionId, actor, force), cancellationToken);
+
+    private async Task<RefreshOutcome> RefreshOnceAsync(Guid connectionId, string actor, bool force)
+    {
+        // Not the caller's token: other callers share this refresh, and a pair Fullscript issued must be stored.
+        var cancellationToken = CancellationToken.None;
+        var now = time.GetUtcNow();
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var connection = await db.Connections.SingleOrDefaultAsync(c => c.Id == connectionId, cancellationToken);
+
+        if (connection is null || connection.RefreshTokenProtected is null || connection.State == ConnectionState.Revoked || connection.DisconnectRequestedAt is not null)
+            return new(RefreshResult.NotRefreshable, "This connection is disconnected or being disconnected.");
+        if (connection.State == ConnectionState.NeedsReconnect)
+            return new(RefreshResult.NeedsReconnect, connection.StateReason ?? "Fullscript no longer accepts this connection; reconnect it.");
+        var fresh = connection.State == ConnectionState.Active && connection.AccessTokenExpiresAt > now + fullscriptOptions.CurrentValue.RefreshBeforeExpiry;
+        if (fresh && !force)
+            return new(RefreshResult.NotNeeded, "The access token is still fresh.");
+        if (connection.NextRefreshAttemptAt > now)
+            return new(RefreshResult.WillRetry, $"Fullscript asked the portal to wait; the next try is at {connection.NextRefreshAttemptAt:HH:mm:ss} UTC.");
+
+        var result = await fullscript.RefreshAsync(connection.ServerKey, protector.Unprotect(connection.RefreshTokenProtected), redirectUri: null, cancellationToken);
+        now = time.GetUtcNow();
+        if (result.Succeeded) return await StoreRefreshedAsync(db, connection, result.Value, actor, result.RequestId, now, cancellationToken);
+        if (result.Error.Kind == FailureKind.Rejected) return await EndGrantAsync(db, connection, result.Error, actor, result.RequestId, now, cancellationToken);
+        return await BackOffAsync(db, connection, result.Error, actor, result.RequestId, now, cancellationToken);
+    }
+
+    private async Task<RefreshOutcome> StoreRefreshedAsync(PortalDbContext db, FullscriptConnection connection, TokenSet tokens,
+        string actor, string? requestId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var before = connection.State;
+        var missing = RequiredScopes.MissingFrom(fullscriptOptions.CurrentValue.RequiredScopes, tokens.Scope);
+        connection.AccessTokenProtected = protector.Protect(tokens.AccessToken);
+        connection.RefreshTokenProtected = protector.Protect(tokens.RefreshToken);
+        connection.TokenCreatedAt = tokens.CreatedAt;
+        connection.ExpiresInSeconds = tokens.ExpiresIn;
+        connection.AccessTokenExpiresAt = tokens.ExpiresAt;
+        connection.Scope = tokens.Scope;
+        connection.LastRefreshedAt = now;
+        connection.UpdatedAt = now;
+        (connection.ConsecutiveFailures, connection.FirstFailureAt, connection.NextRefreshAttemptAt) = (0, null, null);
+        (connection.State, connection.StateReason) = missing is null
+            ? (ConnectionState.Active, null)
+            : (ConnectionState.NeedsReconnect, RequiredScopes.Reason(missing));
+        db.Audit(now, AuditActions.Refreshed, missing is null ? "refreshed" : "missing-scope", actor, connection.UserId, connection.Id,
+            $"{before} → {connection.State}" + (missing is null ? "" : $"; {connection.StateReason}"), requestId);
+
+        try
+        {
+            // Durable before anyone uses the new access token (synchronous=FULL, see SqliteDurability).
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            // Not swallowed: logged as an error and reported. The new pair is dropped unused, so the stored refresh token
+            // stays valid at Fullscript (fullscript-api.md §3) and the next attempt simply uses it again.
+            LogStoreFailed(ex, connection.Id);
+            return new(RefreshResult.WillRetry, "Fullscript issued new tokens but the portal could not store them; it will refresh again.");
+        }
+        return missing is null
+            ? new(RefreshResult.Refreshed, "The connection was refreshed.")
+            : new(RefreshResult.NeedsReconnect, connection.StateReason!);
+    }
+
+    private static async Task<RefreshOutcome> EndGrantAsync(PortalDbContext db, FullscriptConnection connection, FullscriptError error,
+        string actor, string? requestId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var before = connection.State;
+        connection.State = ConnectionState.NeedsReconnect;
+        connection.StateReason = error.Code == "invalid_client"
+            ? "Fullscript refused the portal's app credentials; an administrator must fix Fullscript:ClientId and ClientSecret."
+            : "Fullscript no longer accepts this connection (it was revoked inside Fullscript or replaced). Reconnect to continue.";
+        // invalid_grant: the tokens are dead, so they are not kept.
+        if (error.Code != "invalid_client") (connection.AccessTokenProtected, connection.RefreshTokenProtected) = (null, null);
+        (connection.ConsecutiveFailures, connection.FirstFailureAt, connection.NextRefreshAttemptAt) = (0, null, null);
+        connection.UpdatedAt = now;
+        db.Audit(now, AuditActions.Refreshed, "rejected", actor, connection.UserId, connection.Id, $"{before} → NeedsReconnect; {error.Code}", requestId);
+        await db.SaveChangesAsync(cancellationToken);
+        return new(RefreshResult.NeedsReconnect, connection.StateReason);
+    }
+
+    private async Task<RefreshOutcome> BackOffAsync(PortalDbContext db, FullscriptConnection connection, FullscriptError error,
+        string actor, string? requestId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var before = connection.State;
+        connection.ConsecutiveFailures++;
+        connection.FirstFailureAt ??= now;
+        var wait = tokenOptions.CurrentValue.BackoffAfter(connection.ConsecutiveFailures);
+        if (error.RetryAfter > wait) wait = error.RetryAfter.Value;
+        connection.NextRefreshAttemptAt = now + wait;
+        connection.State = ConnectionState.RefreshFailing;
+        connection.StateReason = null;
+        connection.UpdatedAt = now;
+        db.Audit(now, AuditActions.Refreshed, "transient-failure", actor, connection.UserId, connection.Id,
+            $"{before} → RefreshFailing; {error.Code}; retry in {wait.TotalSeconds:0}s", requestId);
+        await db.SaveChangesAsync(cancellationToken);
+        return new(RefreshResult.WillRetry, "Fullscript is not answering right now; the portal keeps the connection and will retry.");
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storing the refreshed tokens of connection {ConnectionId} failed; the previous pair is kept")]
+    private partial void LogStoreFailed(Exception exception, Guid connectionId);
+}

@@ -1,0 +1,28 @@
+namespace FullscriptPortal.Connections;
+
+/// <summary>The <c>Tokens</c> section: how the portal keeps connections alive.</summary>
+public sealed class TokenOptions
+{
+    public const string Section = "Tokens";
+
+    /// <summary>First wait after a transient refresh failure; it doubles with each further failure, up to the maximum.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(15);
+
+    public bool WorkerEnabled { get; set; } = true;
+
+    /// <summary>A code the dashboard has not exchanged after this long is exchanged by the worker (the browser went away).</summary>
+    public TimeSpan AbandonedExchangeAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the lifecycle worker looks for work (abandoned exchanges, pending disconnects, due retries).</summary>
+    public TimeSpan WorkerInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The wait before the <paramref name="failures"/>th retry: exponential, capped, with ±20% jitter so a fleet
+    /// of failing connections does not retry in step.</summary>
+    public TimeSpan BackoffAfter(int failures)
+    {
+        var exponential = RetryBaseDelay * Math.Pow(2, Math.Clamp(failures - 1, 0, 20));
+        var capped = exponential < RetryMaxDelay ? exponential : RetryMaxDelay;
+        return capped * (0.8 + (Random.Shared.NextDouble() * 0.4));
+    }
+}
