@@ -41,8 +41,11 @@ public static class PortalRegistration
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapConnectEndpoints();
-        if (app.Services.GetRequiredService<IOptions<FullscriptOptions>>().Value.IsSimulator)
+        if (SimulatorRegistration.IsEnabled(app.Services))
+        {
             app.MapSimulator();
+            if (app.Environment.IsDevelopment()) app.MapSimulatorControl();
+        }
         return app;
     }
 }

@@ -26,6 +26,33 @@ public static class PortalFactoryExtensions
         return await query(db);
     }
 
+    public static async Task<T> InScopeAsync<TService, T>(this PortalFactory factory, Func<TService, Task<T>> action) where TService : notnull
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
+    public static SimulatorFaults Faults(this PortalFactory factory) => factory.Services.GetRequiredService<SimulatorFaults>();
+
+    public static Task<SweepReport> SweepAsync(this PortalFactory factory) =>
+        factory.InScopeAsync<LifecycleSweep, SweepReport>(sweep => sweep.RunOnceAsync(CancellationToken.None));
+
+    public static Task<(string? AccessToken, RefreshOutcome Outcome)> AccessTokenAsync(this PortalFactory factory, Guid connectionId) =>
+        factory.InScopeAsync<ConnectionTokens, (string?, RefreshOutcome)>(tokens => tokens.GetAccessTokenAsync(connectionId, "test", CancellationToken.None));
+
+    /// <summary>The plain refresh token the portal holds for a connection (decrypted, for comparisons only).</summary>
+    public static async Task<string?> StoredRefreshTokenAsync(this PortalFactory factory, Guid connectionId)
+    {
+        var stored = await factory.QueryAsync(db => db.Connections.Where(c => c.Id == connectionId).Select(c => c.RefreshTokenProtected).SingleAsync());
+        return stored is null ? null : factory.Services.GetRequiredService<TokenProtector>().Unprotect(stored);
+    }
+
+    public static async Task<IReadOnlyList<SimGrantView>> SimulatorGrantsAsync(this PortalFactory factory) =>
+        await factory.InScopeAsync<SimulatedFullscript, IReadOnlyList<SimGrantView>>(simulator => simulator.ListGrantsAsync(CancellationToken.None));
+
+    public static Task<FullscriptConnection> ConnectionOfIdAsync(this PortalFactory factory, Guid connectionId) =>
+        factory.QueryAsync(db => db.Connections.AsNoTracking().SingleAsync(c => c.Id == connectionId));
+
     public static Task<FullscriptConnection?> ConnectionOfAsync(this PortalFactory factory, string userId) =>
         factory.QueryAsync(db => db.Connections.AsNoTracking().SingleOrDefaultAsync(c => c.UserId == userId));
 }

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using FullscriptPortal.Data;
 using FullscriptPortal.Fullscript;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -37,12 +39,15 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 
     public string EnvironmentName { get; set; } = "Development";
 
-    /// <summary>Starts at the real time so cookies, antiforgery and Data Protection keys look ordinary.</summary>
-    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+    /// <summary>Starts at the real time (to the millisecond, as the database stores it) so cookies, antiforgery and Data
+    /// Protection keys look ordinary.</summary>
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
 
     public ConcurrentQueue<string> Logs { get; } = new();
 
     public FullscriptCallRecorder FullscriptCalls { get; } = new();
+
+    public FailingTokenWrites FailingWrites { get; } = new();
 
     public Dictionary<string, string?> Settings { get; } = new();
 
@@ -75,6 +80,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
             services.AddSingleton<TimeProvider>(Time);
             services.AddSingleton(FullscriptCalls);
             services.AddHttpClient<FullscriptClient>().AddHttpMessageHandler(() => new RecordingHandler(FullscriptCalls));
+            services.ConfigureDbContext<PortalDbContext>(options => options.AddInterceptors(FailingWrites));
         });
     }
 

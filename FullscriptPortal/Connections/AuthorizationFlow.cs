@@ -51,7 +51,7 @@ public sealed partial class AuthorizationFlow(
 
         var query = new Dictionary<string, string?>
         {
-            ["client_id"] = o.ClientId,
+            ["client_id"] = o.CredentialsFor(pending.ServerKey).ClientId,
             ["redirect_uri"] = pending.RedirectUri,
             ["response_type"] = "code",
             ["state"] = state,

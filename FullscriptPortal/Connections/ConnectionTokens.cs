@@ -45,10 +45,10 @@ public sealed partial class ConnectionTokens(
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var connection = await db.Connections.SingleOrDefaultAsync(c => c.Id == connectionId, cancellationToken);
 
+        if (connection?.State == ConnectionState.NeedsReconnect)
+            return new(RefreshResult.NeedsReconnect, connection.StateReason ?? "Fullscript no longer accepts this connection; reconnect it.");
         if (connection is null || connection.RefreshTokenProtected is null || connection.State == ConnectionState.Revoked || connection.DisconnectRequestedAt is not null)
             return new(RefreshResult.NotRefreshable, "This connection is disconnected or being disconnected.");
-        if (connection.State == ConnectionState.NeedsReconnect)
-            return new(RefreshResult.NeedsReconnect, connection.StateReason ?? "Fullscript no longer accepts this connection; reconnect it.");
         var fresh = connection.State == ConnectionState.Active && connection.AccessTokenExpiresAt > now + fullscriptOptions.CurrentValue.RefreshBeforeExpiry;
         if (fresh && !force)
             return new(RefreshResult.NotNeeded, "The access token is still fresh.");

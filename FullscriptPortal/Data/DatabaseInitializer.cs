@@ -1,16 +1,13 @@
 using FullscriptPortal.Auth;
-using FullscriptPortal.Fullscript;
 using FullscriptPortal.Simulator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace FullscriptPortal.Data;
 
 /// <summary>Applies the committed migrations before the portal serves anyone, makes sure the roles exist, and seeds the
 /// demo data where configured. Registered as the first hosted service, so it finishes before the others start.</summary>
-internal sealed class DatabaseInitializer(
-    IServiceProvider services, IConfiguration configuration, IHostEnvironment environment, IOptions<FullscriptOptions> fullscript) : IHostedService
+internal sealed class DatabaseInitializer(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -30,7 +27,7 @@ internal sealed class DatabaseInitializer(
         if (configuration.GetValue("Demo:Seed", environment.IsDevelopment()))
             await DemoSeed.SeedAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>(), cancellationToken);
 
-        if (fullscript.Value.IsSimulator)
+        if (SimulatorRegistration.IsEnabled(services))
         {
             var simulator = scope.ServiceProvider.GetRequiredService<SimulatorDbContext>();
             await simulator.Database.MigrateAsync(cancellationToken);

@@ -20,8 +20,8 @@ public sealed partial class FullscriptClient(
 
     public Task<FullscriptResult<TokenSet>> ExchangeCodeAsync(string serverKey, string code, string redirectUri, string? codeVerifier, CancellationToken cancellationToken = default)
     {
-        var o = options.CurrentValue;
-        return PostTokenAsync(serverKey, new TokenRequest("authorization_code", o.ClientId!, o.ClientSecret!)
+        var (clientId, clientSecret) = Credentials(serverKey);
+        return PostTokenAsync(serverKey, new TokenRequest("authorization_code", clientId, clientSecret)
         {
             Code = code,
             RedirectUri = redirectUri,
@@ -33,8 +33,8 @@ public sealed partial class FullscriptClient(
     /// first used (fullscript-api.md §3).</summary>
     public Task<FullscriptResult<TokenSet>> RefreshAsync(string serverKey, string refreshToken, string? redirectUri, CancellationToken cancellationToken = default)
     {
-        var o = options.CurrentValue;
-        return PostTokenAsync(serverKey, new TokenRequest("refresh_token", o.ClientId!, o.ClientSecret!)
+        var (clientId, clientSecret) = Credentials(serverKey);
+        return PostTokenAsync(serverKey, new TokenRequest("refresh_token", clientId, clientSecret)
         {
             RefreshToken = refreshToken,
             RedirectUri = redirectUri, // the documented example sends it; harmless when the server ignores it
@@ -44,10 +44,10 @@ public sealed partial class FullscriptClient(
     /// <summary>Revokes a grant by one of its tokens. Success is 200 with <c>{}</c>; no bearer header.</summary>
     public async Task<FullscriptResult<RevokeAccepted>> RevokeAsync(string serverKey, string token, CancellationToken cancellationToken = default)
     {
-        var o = options.CurrentValue;
+        var (clientId, clientSecret) = Credentials(serverKey);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(servers.ApiBase(serverKey), "oauth/revoke"))
         {
-            Content = JsonContent.Create(new RevokeRequest(o.ClientId!, o.ClientSecret!, token), FullscriptJson.Default.RevokeRequest),
+            Content = JsonContent.Create(new RevokeRequest(clientId, clientSecret, token), FullscriptJson.Default.RevokeRequest),
         };
         return await SendAsync(serverKey, "revoke", request, (status, body, requestId) =>
         {
@@ -75,6 +75,12 @@ public sealed partial class FullscriptClient(
                 : FullscriptResult<FullscriptClinic>.Fail(new FullscriptError(FailureKind.Malformed, "malformed_response", "Fullscript's clinic response had no clinic id.", 200), requestId);
         }, cancellationToken);
     }
+
+    /// <summary>Missing credentials for a server that still has connections are a deployment mistake, so they throw.</summary>
+    private (string ClientId, string ClientSecret) Credentials(string serverKey) => options.CurrentValue.CredentialsFor(serverKey) is (string id, string secret)
+        ? (id, secret)
+        : throw new InvalidOperationException(
+            $"No Fullscript credentials for server '{serverKey}'. Set Fullscript:Servers:{serverKey}:ClientId and ClientSecret, since connections made there still need them.");
 
     private async Task<FullscriptResult<TokenSet>> PostTokenAsync(string serverKey, TokenRequest body, CancellationToken cancellationToken)
     {

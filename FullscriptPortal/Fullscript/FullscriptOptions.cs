@@ -36,6 +36,18 @@ public sealed class FullscriptOptions
     public AuthorizationModel AuthorizationModel { get; set; } = AuthorizationModel.RoleBased;
 
     public bool IsSimulator => FullscriptServerKeys.IsSimulator(Server);
+
+    /// <summary>The app's credentials at <paramref name="serverKey"/>: that server's own, else the top-level ones when it is
+    /// the deployment's server. Sandbox and production are different Fullscript apps, so a connection made on a server the
+    /// deployment has since moved away from keeps using that server's credentials.</summary>
+    public (string? ClientId, string? ClientSecret) CredentialsFor(string serverKey)
+    {
+        var own = Servers.TryGetValue(serverKey, out var server) ? server : null;
+        var isDefault = string.Equals(serverKey, Server, StringComparison.OrdinalIgnoreCase);
+        return (Pick(own?.ClientId, isDefault ? ClientId : null), Pick(own?.ClientSecret, isDefault ? ClientSecret : null));
+
+        static string? Pick(string? first, string? second) => string.IsNullOrWhiteSpace(first) ? string.IsNullOrWhiteSpace(second) ? null : second : first;
+    }
     public bool PkceEnabled => UsePkce ?? IsSimulator;
 }
 
@@ -49,4 +61,6 @@ public sealed class FullscriptServerOverride
 {
     public string? ApiBase { get; set; }
     public string? AuthorizeUrl { get; set; }
+    public string? ClientId { get; set; }
+    public string? ClientSecret { get; set; }
 }

@@ -16,8 +16,9 @@ internal sealed class FullscriptOptionsValidator : IValidateOptions<FullscriptOp
 
         if (!options.IsSimulator)
         {
-            RequireSetting(failures, options.ClientId, "ClientId", "the OAuth application's client id from Fullscript's API dashboard");
-            RequireSetting(failures, options.ClientSecret, "ClientSecret", "the OAuth application's client secret");
+            var (clientId, clientSecret) = options.CredentialsFor(options.Server);
+            RequireSetting(failures, clientId, "ClientId", "the OAuth application's client id from Fullscript's API dashboard");
+            RequireSetting(failures, clientSecret, "ClientSecret", "the OAuth application's client secret");
             RequireSetting(failures, options.RedirectUri, "RedirectUri", "the redirect URI registered for the app, e.g. https://portal.example.com/oauth/fullscript/callback");
         }
 

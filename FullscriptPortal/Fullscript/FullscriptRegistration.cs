@@ -12,9 +12,10 @@ public static class FullscriptRegistration
             .PostConfigure<IOptions<SimulatorOptions>>((fullscript, simulator) =>
             {
                 // Against the embedded simulator the app's credentials are the simulator's, so no setting is needed.
-                if (!fullscript.IsSimulator) return;
-                if (string.IsNullOrWhiteSpace(fullscript.ClientId)) fullscript.ClientId = simulator.Value.ClientId;
-                if (string.IsNullOrWhiteSpace(fullscript.ClientSecret)) fullscript.ClientSecret = simulator.Value.ClientSecret;
+                if (!fullscript.Servers.TryGetValue(FullscriptServerKeys.Simulator, out var own))
+                    fullscript.Servers[FullscriptServerKeys.Simulator] = own = new FullscriptServerOverride();
+                if (string.IsNullOrWhiteSpace(own.ClientId)) own.ClientId = simulator.Value.ClientId;
+                if (string.IsNullOrWhiteSpace(own.ClientSecret)) own.ClientSecret = simulator.Value.ClientSecret;
             })
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<FullscriptOptions>, FullscriptOptionsValidator>();

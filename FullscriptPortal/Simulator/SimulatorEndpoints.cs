@@ -97,11 +97,7 @@ public static class SimulatorEndpoints
         if (request is null) return OAuthError(400, "invalid_request", "The body must be a JSON object.");
         if (!fullscript.IsClient(request.ClientId, request.ClientSecret)) return OAuthError(401, "invalid_client", "Client authentication failed.");
 
-        var faults = http.RequestServices.GetRequiredService<SimulatorFaults>();
-        if (faults.TakeTokenCallFailure() is { } failure)
-            return failure.Status == 429
-                ? RetryLater(http, 429, "rate_limited", "Too many requests.", TimeSpan.FromSeconds(failure.RetryAfterSeconds!.Value))
-                : OAuthError(failure.Status, "temporarily_unavailable", "The simulator was told to fail this call.");
+        if (TakeInjectedFailure(http) is { } injected) return injected;
 
         var outcome = request.GrantType switch
         {
@@ -111,7 +107,7 @@ public static class SimulatorEndpoints
         };
         if (outcome.Tokens is not { } tokens) return OAuthError(outcome.Status, outcome.ErrorCode!, outcome.Description!);
 
-        if (faults.TakeDroppedResponse())
+        if (http.RequestServices.GetRequiredService<SimulatorFaults>().TakeDroppedResponse())
         {
             // The tokens are issued and stored; the answer never arrives.
             http.Abort();
@@ -124,12 +120,22 @@ public static class SimulatorEndpoints
             new SimResourceOwner(tokens.OwnerId, tokens.OwnerType))), SimulatorJson.Default.SimTokenEnvelope);
     }
 
+    /// <summary>A failure the control surface asked for, met by the OAuth endpoints (token and revoke) before any work.</summary>
+    private static JsonHttpResult<SimError>? TakeInjectedFailure(HttpContext http) =>
+        http.RequestServices.GetRequiredService<SimulatorFaults>().TakeTokenCallFailure() switch
+        {
+            null => null,
+            { Status: 429, RetryAfterSeconds: var seconds } => RetryLater(http, 429, "rate_limited", "Too many requests.", TimeSpan.FromSeconds(seconds ?? 0)),
+            var (status, _) => OAuthError(status, "temporarily_unavailable", "The simulator was told to fail this call."),
+        };
+
     private static async Task<IResult> RevokeAsync(HttpContext http, SimulatedFullscript fullscript)
     {
         var request = await ReadJsonAsync(http, SimulatorJson.Default.SimRevokeRequest);
         if (request is null) return OAuthError(400, "invalid_request", "The body must be a JSON object.");
         if (!fullscript.IsClient(request.ClientId, request.ClientSecret)) return OAuthError(401, "invalid_client", "Client authentication failed.");
         if (string.IsNullOrEmpty(request.Token)) return OAuthError(400, "invalid_request", "token is required.");
+        if (TakeInjectedFailure(http) is { } injected) return injected;
 
         await fullscript.RevokeTokenAsync(request.ClientId!, request.Token, http.RequestAborted);
         return Results.Json(new SimEmpty(), SimulatorJson.Default.SimEmpty);

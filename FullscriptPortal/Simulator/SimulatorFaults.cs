@@ -45,7 +45,7 @@ public sealed class SimulatorFaults
         }
     }
 
-    /// <summary>Takes the fault, if any, that the next token call meets before any work is done.</summary>
+    /// <summary>Takes the fault, if any, that the next OAuth call (token or revoke) meets before any work is done.</summary>
     internal (int Status, int? RetryAfterSeconds)? TakeTokenCallFailure()
     {
         lock (_gate)

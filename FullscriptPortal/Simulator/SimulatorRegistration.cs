@@ -1,5 +1,7 @@
 using FullscriptPortal.Data;
+using FullscriptPortal.Fullscript;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace FullscriptPortal.Simulator;
 
@@ -20,4 +22,10 @@ public static class SimulatorRegistration
         builder.Services.AddSingleton<SimulatorRateLimiter>();
         return builder;
     }
+
+    /// <summary>Mapped when new connections go to the simulator, or when <c>Simulator:Enabled</c> keeps it running for
+    /// connections it issued earlier (a connection always goes back to the server that issued it).</summary>
+    public static bool IsEnabled(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<FullscriptOptions>>().Value.IsSimulator
+        || services.GetRequiredService<IConfiguration>().GetValue<bool>("Simulator:Enabled");
 }
