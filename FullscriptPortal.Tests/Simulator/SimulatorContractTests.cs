@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using FullscriptPortal.Connections;
-using FullscriptPortal.Simulator;
 using FullscriptPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -11,10 +10,20 @@ namespace FullscriptPortal.Tests.Simulator;
 /// <summary>The simulator keeps the documented rules of fullscript-api.md, seen from outside over HTTP.</summary>
 public sealed class SimulatorContractTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    private const string ClientId = SimulatorOptions.DefaultClientId;
-    private const string ClientSecret = SimulatorOptions.DefaultClientSecret;
+    private const string ClientId = SimulatorApi.ClientId;
+    private const string ClientSecret = SimulatorApi.ClientSecret;
 
     private string RedirectUri => new Uri(factory.ServerAddress, "/oauth/fullscript/callback").AbsoluteUri;
+
+    private Task<string> ApprovedCodeAsync(PortalSession browser, string? challenge = null) => new SimulatorApi(factory, browser).ApprovedCodeAsync(challenge);
+
+    private static Task<HttpResponseMessage> ExchangeAsync(PortalSession browser, object body) => browser.Http.PostAsJsonAsync("/simulator/api/oauth/token", body);
+
+    private Task<HttpResponseMessage> ClinicAsync(PortalSession browser, string? accessToken) => new SimulatorApi(factory, browser).ClinicAsync(accessToken);
+
+    private static Task ShouldFailAsync(HttpResponseMessage response, HttpStatusCode status, string error) => SimulatorApi.ShouldFailAsync(response, status, error);
+
+    private static string AuthorizeUrl(string clientId, string redirectUri, string state) => SimulatorApi.AuthorizeUrl(clientId, redirectUri, state);
 
     [Fact]
     public async Task A_code_is_exchanged_for_the_documented_oauth_wrapped_response()
@@ -159,38 +168,5 @@ public sealed class SimulatorContractTests(PortalFactory factory) : IClassFixtur
         }));
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-    }
-
-    private static string AuthorizeUrl(string clientId, string redirectUri, string state, string? challenge = null)
-    {
-        var query = new Dictionary<string, string?> { ["client_id"] = clientId, ["redirect_uri"] = redirectUri, ["response_type"] = "code", ["state"] = state };
-        if (challenge is not null) (query["code_challenge"], query["code_challenge_method"]) = (challenge, "S256");
-        return QueryHelpers.AddQueryString("/simulator/api/oauth/authorize", query);
-    }
-
-    private async Task<string> ApprovedCodeAsync(PortalSession browser, string? challenge = null)
-    {
-        var callback = await browser.DecideOnConsentAsync(new Uri(factory.ServerAddress, AuthorizeUrl(ClientId, RedirectUri, "state-1", challenge)),
-            DemoPeople.FullscriptIdOf(DemoPeople.DrLee));
-        var query = QueryHelpers.ParseQuery(callback.Query);
-        query["state"].ToString().Should().Be("state-1", "state comes back unchanged");
-        return query["code"].ToString();
-    }
-
-    private static Task<HttpResponseMessage> ExchangeAsync(PortalSession browser, object body) =>
-        browser.Http.PostAsJsonAsync("/simulator/api/oauth/token", body);
-
-    private static Task<HttpResponseMessage> ClinicAsync(PortalSession browser, string? accessToken)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, "/simulator/api/clinic");
-        if (accessToken is not null) request.Headers.Authorization = new("Bearer", accessToken);
-        return browser.Http.SendAsync(request);
-    }
-
-    private static async Task ShouldFailAsync(HttpResponseMessage response, HttpStatusCode status, string error)
-    {
-        response.StatusCode.Should().Be(status);
-        response.Headers.Contains("X-Request-Id").Should().BeTrue();
-        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString().Should().Be(error);
     }
 }

@@ -1,0 +1,197 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using FullscriptPortal.Simulator;
+using FullscriptPortal.Tests.Infrastructure;
+
+namespace FullscriptPortal.Tests.Simulator;
+
+/// <summary>Refresh with rotation, revoke, faults and limits: one test per documented rule of fullscript-api.md §3–§6.</summary>
+public sealed class SimulatorLifecycleContractTests : IDisposable
+{
+    private readonly PortalFactory _factory = new();
+    private PortalSession? _browser;
+
+    private SimulatorApi Api => new(_factory, _browser ??= _factory.NewSession());
+
+    [Fact]
+    public async Task A_refresh_issues_a_new_pair_with_a_new_refresh_token()
+    {
+        var (access, refresh) = await Api.NewGrantAsync();
+
+        var (newAccess, newRefresh) = await SimulatorApi.PairOfAsync(await Api.RefreshAsync(refresh));
+
+        newAccess.Should().NotBe(access);
+        newRefresh.Should().NotBe(refresh);
+        (await Api.ClinicAsync(newAccess)).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task The_used_refresh_token_stays_valid_until_the_new_access_token_is_first_used()
+    {
+        var (_, refresh) = await Api.NewGrantAsync();
+        var (newAccess, _) = await SimulatorApi.PairOfAsync(await Api.RefreshAsync(refresh));
+
+        // The answer was "lost": the old refresh token still works while the new access token is unused.
+        var (retriedAccess, _) = await SimulatorApi.PairOfAsync(await Api.RefreshAsync(refresh));
+        (await Api.ClinicAsync(newAccess)).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the retry superseded the lost pair");
+
+        (await Api.ClinicAsync(retriedAccess)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        await SimulatorApi.ShouldFailAsync(await Api.RefreshAsync(refresh), HttpStatusCode.BadRequest, "invalid_grant");
+    }
+
+    [Fact]
+    public async Task The_newest_refresh_token_keeps_working_across_rotations()
+    {
+        var (_, refresh) = await Api.NewGrantAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            var (access, next) = await SimulatorApi.PairOfAsync(await Api.RefreshAsync(refresh));
+            (await Api.ClinicAsync(access)).StatusCode.Should().Be(HttpStatusCode.OK);
+            await SimulatorApi.ShouldFailAsync(await Api.RefreshAsync(refresh), HttpStatusCode.BadRequest, "invalid_grant");
+            refresh = next;
+        }
+    }
+
+    [Fact]
+    public async Task Access_tokens_expire_after_their_lifetime()
+    {
+        var (access, _) = await Api.NewGrantAsync();
+
+        _factory.Time.Advance(TimeSpan.FromHours(2));
+
+        (await Api.ClinicAsync(access)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task The_access_token_lifetime_is_configurable()
+    {
+        _factory.Settings["Simulator:AccessTokenLifetime"] = "00:02:00";
+
+        var response = await Api.ExchangeAsync(await Api.ApprovedCodeAsync());
+
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("oauth").GetProperty("expires_in").GetInt32().Should().Be(120);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Revoking_either_token_ends_the_whole_grant(bool withRefreshToken)
+    {
+        var (access, refresh) = await Api.NewGrantAsync();
+
+        var response = await Api.RevokeAsync(withRefreshToken ? refresh : access);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).Should().Be("{}");
+        response.Headers.Contains("X-Request-Id").Should().BeTrue();
+        (await Api.ClinicAsync(access)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        await SimulatorApi.ShouldFailAsync(await Api.RefreshAsync(refresh), HttpStatusCode.BadRequest, "invalid_grant");
+    }
+
+    [Fact]
+    public async Task Revoking_an_unknown_token_is_answered_like_a_known_one() =>
+        (await Api.RevokeAsync("never-issued")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+    [Fact]
+    public async Task Revoking_needs_the_apps_credentials()
+    {
+        var (access, refresh) = await Api.NewGrantAsync();
+
+        await SimulatorApi.ShouldFailAsync(await Api.RevokeAsync(refresh, clientSecret: "guess"), HttpStatusCode.Unauthorized, "invalid_client");
+        (await Api.ClinicAsync(access)).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_grant_revoked_inside_fullscript_refuses_its_refresh_token()
+    {
+        var (_, refresh) = await Api.NewGrantAsync();
+        var grant = (await _factory.SimulatorGrantsAsync()).Single();
+
+        (await Api.ControlAsync(HttpMethod.Post, $"/simulator/control/grants/{grant.Id}/revoke")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+
+        await SimulatorApi.ShouldFailAsync(await Api.RefreshAsync(refresh), HttpStatusCode.BadRequest, "invalid_grant");
+        (await _factory.SimulatorGrantsAsync()).Single().RevokedBecause.Should().Contain("inside Fullscript");
+    }
+
+    [Fact]
+    public async Task Injected_server_errors_fail_the_next_calls_then_stop()
+    {
+        var (_, refresh) = await Api.NewGrantAsync();
+        (await Api.ControlAsync(HttpMethod.Put, "/simulator/control/faults", new { failNextTokenCalls = 2, failStatus = 500 })).EnsureSuccessStatusCode();
+
+        (await Api.RefreshAsync(refresh)).StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+        (await Api.RefreshAsync(refresh)).StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+        (await Api.RefreshAsync(refresh)).StatusCode.Should().Be(HttpStatusCode.OK, "the refresh token survived the failed calls");
+    }
+
+    [Fact]
+    public async Task An_injected_429_carries_retry_after()
+    {
+        var (_, refresh) = await Api.NewGrantAsync();
+        _factory.Faults().ThrottleNextTokenCalls(1, retryAfterSeconds: 42);
+
+        var response = await Api.RefreshAsync(refresh);
+
+        await SimulatorApi.ShouldFailAsync(response, HttpStatusCode.TooManyRequests, "rate_limited");
+        response.Headers.RetryAfter!.Delta.Should().Be(TimeSpan.FromSeconds(42));
+    }
+
+    [Fact]
+    public async Task A_dropped_response_still_issued_the_tokens()
+    {
+        var (_, refresh) = await Api.NewGrantAsync();
+        _factory.Faults().DropNextTokenResponses(1);
+
+        var lost = async () => await Api.RefreshAsync(refresh);
+
+        await lost.Should().ThrowAsync<HttpRequestException>();
+        (await _factory.SimulatorGrantsAsync()).Single().Tokens.Should().Contain(t => t.Kind == SimTokenKind.Access && t.Status == "valid, unused" && t.IssuedAt > DateTimeOffset.MinValue)
+            .And.HaveCount(4, "the first pair and the one whose answer was lost");
+        (await Api.RefreshAsync(refresh)).StatusCode.Should().Be(HttpStatusCode.OK, "the old refresh token still works");
+    }
+
+    [Fact]
+    public async Task Requests_over_the_rate_limit_get_429_with_retry_after()
+    {
+        _factory.Settings["Simulator:RateLimit"] = "3";
+        var (access, _) = await Api.NewGrantAsync(); // one token call
+
+        (await Api.ClinicAsync(access)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Api.ClinicAsync(access)).StatusCode.Should().Be(HttpStatusCode.OK);
+        var limited = await Api.ClinicAsync(access);
+
+        await SimulatorApi.ShouldFailAsync(limited, HttpStatusCode.TooManyRequests, "rate_limited");
+        limited.Headers.RetryAfter!.Delta.Should().BeGreaterThan(TimeSpan.Zero).And.BeLessThanOrEqualTo(TimeSpan.FromMinutes(5));
+
+        _factory.Time.Advance(TimeSpan.FromMinutes(5));
+        (await Api.ClinicAsync(access)).StatusCode.Should().NotBe(HttpStatusCode.TooManyRequests, "the window rolled on");
+    }
+
+    [Fact]
+    public async Task Added_latency_slows_every_answer()
+    {
+        _factory.Faults().Latency = TimeSpan.FromMilliseconds(300);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        await Api.ClinicAsync("anything");
+
+        watch.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(290));
+    }
+
+    [Fact]
+    public async Task The_fault_controls_refuse_nonsense()
+    {
+        var response = await Api.ControlAsync(HttpMethod.Put, "/simulator/control/faults", new { failStatus = 200 });
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("5xx");
+    }
+
+    public void Dispose()
+    {
+        _browser?.Dispose();
+        _factory.Dispose();
+    }
+}
