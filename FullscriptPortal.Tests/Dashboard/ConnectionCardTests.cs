@@ -100,14 +100,22 @@ public sealed class ConnectionCardTests : PortalTestContext
     }
 
     [Fact]
-    public void Pressing_connect_asks_the_page_to_start_the_flow()
+    public void Connect_is_a_plain_link_to_the_connect_endpoint_so_it_works_before_the_circuit_is_up() =>
+        Render<ConnectionCard>().Find("a[data-testid=connect-button]").GetAttribute("href").Should().Be("/connect/fullscript");
+
+    [Fact]
+    public void Pressing_refresh_or_disconnect_asks_the_page_to_act()
     {
-        var pressed = 0;
-        var card = Render<ConnectionCard>(p => p.Add(c => c.OnConnect, () => pressed++));
+        var (refreshed, disconnected) = (0, 0);
+        var card = Render<ConnectionCard>(p => p
+            .Add(c => c.Connection, ConnectionViews.With(ConnectionState.Active, Time.GetUtcNow().AddHours(1)))
+            .Add(c => c.OnRefresh, () => refreshed++)
+            .Add(c => c.OnDisconnect, () => disconnected++));
 
-        card.Find("[data-testid=connect-button]").Click();
+        card.Find("[data-testid=refresh-button]").Click();
+        card.Find("[data-testid=disconnect-button]").Click();
 
-        pressed.Should().Be(1);
+        (refreshed, disconnected).Should().Be((1, 1));
     }
 
     [Fact]
@@ -115,6 +123,6 @@ public sealed class ConnectionCardTests : PortalTestContext
     {
         var card = Render<ConnectionCard>(p => p.Add(c => c.Busy, true));
 
-        card.Find("[data-testid=connect-button]").HasAttribute("disabled").Should().BeTrue();
+        card.Find("[data-testid=connect-button]").HasAttribute("disabled").Should().BeTrue("a disabled MudButton renders a disabled button, not a link");
     }
 }
