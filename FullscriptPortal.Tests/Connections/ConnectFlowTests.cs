@@ -79,6 +79,23 @@ public sealed class ConnectFlowTests(PortalFactory factory) : IClassFixture<Port
     }
 
     [Fact]
+    public async Task A_lost_code_exchange_answer_is_not_retried_blindly()
+    {
+        using var browser = factory.NewSession();
+        await browser.SignInAsync(DemoPeople.SamFront);
+        await browser.FollowCallbackAsync(await browser.DecideOnConsentAsync(await browser.StartConnectAsync(), DemoPeople.FullscriptIdOf(DemoPeople.SamFront)));
+        var tokenCalls = factory.FullscriptCalls.Count("/oauth/token");
+        factory.Faults().DropNextTokenResponses(1);
+
+        var outcome = await browser.FinishInCircuitAsync();
+
+        outcome!.Succeeded.Should().BeFalse();
+        outcome.WillRetry.Should().BeTrue();
+        factory.FullscriptCalls.Count("/oauth/token").Should().Be(tokenCalls + 1, "a code is single-use, so a retry in the call could only fail");
+        (await factory.ConnectionOfAsync(browser.UserId!)).Should().BeNull();
+    }
+
+    [Fact]
     public async Task Connecting_needs_a_signed_in_user()
     {
         using var browser = factory.NewSession();

@@ -146,6 +146,7 @@ public sealed class SimulatorContractTests(PortalFactory factory) : IClassFixtur
         var response = await browser.Http.GetAsync(AuthorizeUrl(clientId, redirectUri ?? RedirectUri, "s"));
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        response.Headers.Contains("X-Request-Id").Should().BeTrue();
     }
 
     [Fact]

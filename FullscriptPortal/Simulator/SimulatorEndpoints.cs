@@ -15,7 +15,11 @@ public static class SimulatorEndpoints
 {
     public static IEndpointRouteBuilder MapSimulator(this IEndpointRouteBuilder app)
     {
-        var site = app.MapGroup(FullscriptServerDirectory.SimulatorPath).ExcludeFromDescription();
+        var site = app.MapGroup(FullscriptServerDirectory.SimulatorPath).ExcludeFromDescription().AddEndpointFilter(async (context, next) =>
+        {
+            AddRequestId(context.HttpContext);
+            return await next(context);
+        });
         site.MapGet("/oauth/authorize", Authorize);
         // Antiforgery is checked by hand so that a stale or missing token is a clear 400, never an exception.
         site.MapPost("/oauth/authorize", DecideAsync).DisableAntiforgery();
@@ -31,7 +35,7 @@ public static class SimulatorEndpoints
     private static async ValueTask<object?> ApiBehaviourAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        http.Response.Headers[FullscriptClient.RequestIdHeader] = Guid.NewGuid().ToString();
+        AddRequestId(http);
         var services = http.RequestServices;
         if (services.GetRequiredService<SimulatorFaults>().Latency is { } latency && latency > TimeSpan.Zero)
             await Task.Delay(latency, http.RequestAborted); // network time, not business time: wall clock on purpose
@@ -42,6 +46,8 @@ public static class SimulatorEndpoints
             return RetryLater(http, 429, "rate_limited", "Rate limit of the app exceeded.", wait);
         return await next(context);
     }
+
+    private static void AddRequestId(HttpContext http) => http.Response.Headers[FullscriptClient.RequestIdHeader] = Guid.NewGuid().ToString();
 
     private static JsonHttpResult<SimError> RetryLater(HttpContext http, int status, string code, string description, TimeSpan? retryAfter)
     {
