@@ -1,9 +1,12 @@
 using FullscriptPortal.Auth;
+using FullscriptPortal.Clinics;
 using FullscriptPortal.Components;
 using FullscriptPortal.Connections;
+using FullscriptPortal.Dashboard;
 using FullscriptPortal.Data;
 using FullscriptPortal.Fullscript;
 using FullscriptPortal.Simulator;
+using FullscriptPortal.Support;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +23,8 @@ public static class PortalRegistration
             .AddPortalAuth()
             .AddFullscript()
             .AddConnections()
+            .AddClinics()
+            .AddSupport()
             .AddSimulator()
             .AddPortalUi();
     }
@@ -41,6 +46,8 @@ public static class PortalRegistration
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapConnectEndpoints();
+        app.MapInviteEndpoints();
+        app.MapPeopleExport();
         if (SimulatorRegistration.IsEnabled(app.Services))
         {
             app.MapSimulator();

@@ -10,6 +10,7 @@ public static class UiRegistration
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddScoped<CircuitClock>();
+        builder.Services.AddScoped<Preferences.PreferencesStore>();
         return builder;
     }
 }

@@ -12,6 +12,8 @@ public static class AuditActions
     public const string Refreshed = "token.refresh";
     public const string Probed = "connection.probe";
     public const string Disconnect = "connection.disconnect";
+    public const string InviteCreated = "invite.created";
+    public const string InviteUsed = "invite.used";
 
     public const string System = "system";
 }

@@ -66,30 +66,31 @@ public sealed partial class AuthorizationFlow(
 
     /// <summary>Checks Fullscript's redirect and keeps the code for the exchange. Any state that is missing, unknown,
     /// another user's, expired or used changes nothing.</summary>
-    public async Task<(CallbackOutcome Outcome, string ReturnPath)> CompleteCallbackAsync(
+    public async Task<(ConnectNotice Outcome, string ReturnPath)> CompleteCallbackAsync(
         string userId, string? state, string? code, string? error, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(state)) return Rejected(CallbackOutcome.MissingState, userId);
+        if (string.IsNullOrEmpty(state)) return Rejected(ConnectNotice.MissingState, userId);
         if (state.Length > MaxStateLength || code?.Length > MaxCodeLength || error?.Length > MaxErrorLength)
-            return Rejected(CallbackOutcome.Malformed, userId);
+            return Rejected(ConnectNotice.Malformed, userId);
 
         var now = time.GetUtcNow();
         var stateHash = OAuthSecrets.Hash(state);
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var pending = await db.PendingAuthorizations.AsNoTracking().SingleOrDefaultAsync(p => p.StateHash == stateHash, cancellationToken);
 
-        // Another user's state is treated exactly like a forged one: it reveals nothing and spends nothing.
-        if (pending is null || pending.UserId != userId) return Rejected(CallbackOutcome.UnknownState, userId);
-        if (pending.CompletedAt is not null || pending.CodeReceivedAt is not null) return Rejected(CallbackOutcome.AlreadyUsed, userId);
-        if (pending.ExpiresAt <= now) return Rejected(CallbackOutcome.Expired, userId);
+        // The state belongs to the browser that started the flow (the user, or a manager connecting on their behalf).
+        // Anyone else's is treated exactly like a forged one: it reveals nothing and spends nothing.
+        if (pending is null || pending.StartedByUserId != userId) return Rejected(ConnectNotice.UnknownState, userId);
+        if (pending.CompletedAt is not null || pending.CodeReceivedAt is not null) return Rejected(ConnectNotice.AlreadyUsed, userId);
+        if (pending.ExpiresAt <= now) return Rejected(ConnectNotice.Expired, userId);
 
         var outcome = !string.IsNullOrEmpty(error)
-            ? error == "access_denied" ? CallbackOutcome.Denied : CallbackOutcome.ProviderError
-            : string.IsNullOrEmpty(code) ? CallbackOutcome.Malformed : CallbackOutcome.CodeReceived;
-        if (outcome == CallbackOutcome.Malformed) return Rejected(outcome, userId);
+            ? error == "access_denied" ? ConnectNotice.Denied : ConnectNotice.ProviderError
+            : string.IsNullOrEmpty(code) ? ConnectNotice.Malformed : ConnectNotice.CodeReceived;
+        if (outcome == ConnectNotice.Malformed) return Rejected(outcome, userId);
 
         // Conditional update: of two racing callbacks with the same state, exactly one gets here.
-        var claimed = outcome == CallbackOutcome.CodeReceived
+        var claimed = outcome == ConnectNotice.CodeReceived
             ? await db.PendingAuthorizations
                 .Where(p => p.Id == pending.Id && p.CodeReceivedAt == null && p.CompletedAt == null)
                 .ExecuteUpdateAsync(p => p
@@ -99,26 +100,26 @@ public sealed partial class AuthorizationFlow(
                 .Where(p => p.Id == pending.Id && p.CodeReceivedAt == null && p.CompletedAt == null)
                 .ExecuteUpdateAsync(p => p
                     .SetProperty(x => x.CompletedAt, now)
-                    .SetProperty(x => x.Outcome, outcome == CallbackOutcome.Denied ? "denied" : "provider-error"), cancellationToken);
-        if (claimed == 0) return Rejected(CallbackOutcome.AlreadyUsed, userId);
+                    .SetProperty(x => x.Outcome, outcome == ConnectNotice.Denied ? "denied" : "provider-error"), cancellationToken);
+        if (claimed == 0) return Rejected(ConnectNotice.AlreadyUsed, userId);
 
         var detail = outcome switch
         {
-            CallbackOutcome.Denied => "consent denied at Fullscript",
-            CallbackOutcome.ProviderError => $"Fullscript answered error={error}",
+            ConnectNotice.Denied => "consent denied at Fullscript",
+            ConnectNotice.ProviderError => $"Fullscript answered error={error}",
             _ => "authorization code received",
         };
-        db.Audit(now, AuditActions.ConsentReturned, outcome == CallbackOutcome.CodeReceived ? "code-received" : "refused", userId, pending.UserId, detail: detail);
+        db.Audit(now, AuditActions.ConsentReturned, outcome == ConnectNotice.CodeReceived ? "code-received" : "refused", userId, pending.UserId, detail: detail);
         await db.SaveChangesAsync(cancellationToken);
         return (outcome, pending.ReturnPath);
     }
 
-    private (CallbackOutcome, string) Rejected(CallbackOutcome outcome, string userId)
+    private (ConnectNotice, string) Rejected(ConnectNotice outcome, string userId)
     {
         LogRejectedCallback(userId, outcome);
         return (outcome, "/");
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Fullscript callback for user {UserId} rejected: {Outcome}")]
-    private partial void LogRejectedCallback(string userId, CallbackOutcome outcome);
+    private partial void LogRejectedCallback(string userId, ConnectNotice outcome);
 }

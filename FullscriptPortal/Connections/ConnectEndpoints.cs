@@ -1,5 +1,8 @@
 using FullscriptPortal.Auth;
+using FullscriptPortal.Data;
 using FullscriptPortal.Fullscript;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.WebUtilities;
@@ -19,35 +22,57 @@ public static class ConnectEndpoints
         return app;
     }
 
-    private static async Task<IResult> StartAsync(HttpContext http, AuthorizationFlow flow, IOptionsSnapshot<FullscriptOptions> options, string? returnUrl)
+    /// <summary>Starts the flow for the signed-in user, or with <c>?for=</c> for a staff member of a manager's clinic
+    /// (the staff member signs in to Fullscript at the manager's screen; the audit trail names the manager).</summary>
+    private static async Task<IResult> StartAsync(HttpContext http, AuthorizationFlow flow, IOptionsSnapshot<FullscriptOptions> options,
+        IDbContextFactory<PortalDbContext> dbs, string? returnUrl, [FromQuery(Name = "for")] string? forUserId)
     {
         // Who connects depends on the authorization model: each practitioner and staff member their own account, or a
         // clinic manager the clinic's one connection.
         var clinicLevel = options.Value.AuthorizationModel == AuthorizationModel.ClinicLevel;
         var user = http.User;
+        var userId = user.UserId()!;
+        if (forUserId is not null && !clinicLevel)
+        {
+            await using var db = await dbs.CreateDbContextAsync(http.RequestAborted);
+            var subject = forUserId.Length <= 64 ? await db.SubjectAsync(forUserId, http.RequestAborted) : null;
+            if (subject is null || !ConnectionPolicy.Allows(user, ConnectionAction.Connect, subject) || !await ConnectsOwnAccountAsync(db, forUserId, http.RequestAborted))
+                return Results.Redirect(WithOutcome("/", ConnectNotice.NotAllowed));
+            return Results.Redirect(await StartFlowAsync(http, flow, forUserId, userId, LocalPath.IsSafe(returnUrl) ? returnUrl : "/clinic"));
+        }
+
         var allowed = clinicLevel
             ? user.IsInRole(PortalRoles.ClinicManager) && user.ClinicIdOf() is not null
             : user.IsInRole(PortalRoles.Practitioner) || user.IsInRole(PortalRoles.Staff);
-        if (!allowed) return Results.Redirect(WithOutcome("/", CallbackOutcome.NotAllowed));
-
-        var userId = user.UserId()!;
-        var ownCallback = UriHelper.BuildAbsolute(http.Request.Scheme, http.Request.Host, http.Request.PathBase, CallbackPath);
-        var authorizeUrl = await flow.StartAsync(userId, userId, returnUrl, ownCallback, http.RequestAborted, clinicLevel ? user.ClinicIdOf() : null);
-        return Results.Redirect(authorizeUrl);
+        if (!allowed) return Results.Redirect(WithOutcome("/", ConnectNotice.NotAllowed));
+        return Results.Redirect(await StartFlowAsync(http, flow, userId, userId, returnUrl, clinicLevel ? user.ClinicIdOf() : null));
     }
+
+    /// <summary>Records the pending authorization and returns the Fullscript URL to send the browser to.</summary>
+    public static Task<string> StartFlowAsync(HttpContext http, AuthorizationFlow flow, string forUserId, string startedByUserId, string? returnPath, int? clinicId = null)
+    {
+        var ownCallback = UriHelper.BuildAbsolute(http.Request.Scheme, http.Request.Host, http.Request.PathBase, CallbackPath);
+        return flow.StartAsync(forUserId, startedByUserId, returnPath, ownCallback, http.RequestAborted, clinicId);
+    }
+
+    private static Task<bool> ConnectsOwnAccountAsync(PortalDbContext db, string userId, CancellationToken cancellationToken) =>
+        (from userRole in db.UserRoles
+         join role in db.Roles on userRole.RoleId equals role.Id
+         where userRole.UserId == userId && (role.Name == PortalRoles.Practitioner || role.Name == PortalRoles.Staff)
+         select role).AnyAsync(cancellationToken);
 
     private static async Task<IResult> CallbackAsync(HttpContext http, AuthorizationFlow flow)
     {
         // Read by hand: a repeated parameter is malformed input, not a reason to fail model binding with a 500.
         var query = http.Request.Query;
         if (query["state"].Count > 1 || query["code"].Count > 1 || query["error"].Count > 1)
-            return Results.Redirect(WithOutcome("/", CallbackOutcome.Malformed));
+            return Results.Redirect(WithOutcome("/", ConnectNotice.Malformed));
 
         var (outcome, returnPath) = await flow.CompleteCallbackAsync(
             http.User.UserId()!, query["state"], query["code"], query["error"], http.RequestAborted);
         return Results.Redirect(WithOutcome(returnPath, outcome));
     }
 
-    private static string WithOutcome(string path, CallbackOutcome outcome) =>
+    public static string WithOutcome(string path, ConnectNotice outcome) =>
         QueryHelpers.AddQueryString(path, "connect", outcome.ToString().ToLowerInvariant());
 }

@@ -38,20 +38,30 @@ public sealed class ConnectionsCircuitService(
         var codeWindowStart = time.GetUtcNow() - PendingAuthorization.Lifetime;
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         return await db.PendingAuthorizations.AnyAsync(p =>
-            p.UserId == userId && p.CodeProtected != null && p.CompletedAt == null && p.CodeReceivedAt > codeWindowStart, cancellationToken);
+            p.StartedByUserId == userId && p.CodeProtected != null && p.CompletedAt == null && p.CodeReceivedAt > codeWindowStart, cancellationToken);
     }
 
-    /// <summary>Exchanges the newest code that came back for this user, if any; <c>null</c> when there was none.</summary>
+    /// <summary>Exchanges the newest code that came back to this user's browser (for their own connection, or one they
+    /// started on someone's behalf), if any; <c>null</c> when there was none.</summary>
     public async Task<ExchangeOutcome?> FinishPendingConnectAsync(CancellationToken cancellationToken = default)
     {
         var userId = (await CurrentUserAsync()).UserId()!;
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var pendingId = await db.PendingAuthorizations
-            .Where(p => p.UserId == userId && p.CodeProtected != null && p.ExchangeStartedAt == null && p.CompletedAt == null)
+            .Where(p => p.StartedByUserId == userId && p.CodeProtected != null && p.ExchangeStartedAt == null && p.CompletedAt == null)
             .OrderByDescending(p => p.CodeReceivedAt)
             .Select(p => (Guid?)p.Id)
             .FirstOrDefaultAsync(cancellationToken);
         return pendingId is { } id ? await exchanger.ExchangeAsync(id, userId, cancellationToken) : null;
+    }
+
+    /// <summary>The newest audit entries about the signed-in user. Entries never hold tokens.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> GetMyActivityAsync(int count, CancellationToken cancellationToken = default)
+    {
+        var userId = (await CurrentUserAsync()).UserId();
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        return await db.AuditEntries.AsNoTracking().Where(e => e.SubjectUserId == userId)
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(Math.Clamp(count, 1, 50)).ToListAsync(cancellationToken);
     }
 
     /// <summary>Refreshes now and proves the connection with Fullscript's clinic call.</summary>

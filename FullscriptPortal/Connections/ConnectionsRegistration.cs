@@ -6,11 +6,14 @@ public static class ConnectionsRegistration
     {
         builder.Services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.Section);
         builder.Services.AddSingleton<TokenProtector>();
+        builder.Services.AddSingleton<ConnectionNotifier>();
+        builder.Services.AddSingleton<ConnectionChangePublisher>();
         builder.Services.AddSingleton<RefreshCoordinator>();
         builder.Services.AddScoped<ConnectionTokens>();
         builder.Services.AddScoped<ConnectionProbe>();
         builder.Services.AddScoped<Disconnector>();
         builder.Services.AddScoped<LifecycleSweep>();
+        builder.Services.AddScoped<ConnectionDirectory>();
         builder.Services.AddHostedService<LifecycleWorker>();
         builder.Services.AddScoped<AuthorizationFlow>();
         builder.Services.AddScoped<CodeExchanger>();

@@ -18,7 +18,11 @@ internal sealed class ClinicConfiguration : IEntityTypeConfiguration<Clinic>
 
 internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>
 {
-    public void Configure(EntityTypeBuilder<PortalUser> user) => user.Property(u => u.DisplayName).HasMaxLength(200);
+    public void Configure(EntityTypeBuilder<PortalUser> user)
+    {
+        user.Property(u => u.DisplayName).HasMaxLength(200);
+        user.HasIndex(u => new { u.ClinicId, u.DisplayName });
+    }
 }
 
 internal sealed class FullscriptConnectionConfiguration : IEntityTypeConfiguration<FullscriptConnection>
@@ -66,5 +70,16 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         entry.Property(e => e.Outcome).HasMaxLength(64);
         entry.Property(e => e.Detail).HasMaxLength(1000);
         entry.Property(e => e.FullscriptRequestId).HasMaxLength(100);
+    }
+}
+
+internal sealed class InviteConfiguration : IEntityTypeConfiguration<FullscriptPortal.Clinics.Invite>
+{
+    public void Configure(EntityTypeBuilder<FullscriptPortal.Clinics.Invite> invite)
+    {
+        invite.HasIndex(i => i.TokenHash).IsUnique();
+        invite.HasIndex(i => i.UserId);
+        invite.Property(i => i.TokenHash).HasMaxLength(64);
+        invite.HasOne<PortalUser>().WithMany().HasForeignKey(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

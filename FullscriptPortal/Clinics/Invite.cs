@@ -1,0 +1,17 @@
+namespace FullscriptPortal.Clinics;
+
+/// <summary>A single-use link a clinic manager gives a staff member to start their own connect flow.</summary>
+public sealed class Invite
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
+
+    public Guid Id { get; set; }
+
+    /// <summary>SHA-256 of the token in the link; the link itself is shown once, to the manager who made it.</summary>
+    public required string TokenHash { get; set; }
+    public required string UserId { get; set; }
+    public required string CreatedByUserId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+    public DateTimeOffset? UsedAt { get; set; }
+}

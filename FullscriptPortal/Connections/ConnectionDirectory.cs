@@ -1,0 +1,192 @@
+using System.Security.Claims;
+using FullscriptPortal.Auth;
+using FullscriptPortal.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace FullscriptPortal.Connections;
+
+/// <summary>A person who connects a Fullscript account, with their connection (if any): one row of the clinic and
+/// support grids. Never a token.</summary>
+public sealed record PersonRow(string UserId, string DisplayName, string Email, string Role, int? ClinicId, string? ClinicName,
+    string? ResourceOwnerId, ConnectionView? Connection)
+{
+    public ConnectionState StateAt(DateTimeOffset now) => Connection?.StateAt(now) ?? ConnectionState.NotConnected;
+}
+
+/// <summary>Which rows a grid asks for. <see cref="State"/> null means every state.</summary>
+public sealed record PeopleQuery(string? Search = null, ConnectionState? State = null, bool OnlyNeedingAttention = false,
+    PeopleSort Sort = PeopleSort.Name, bool Descending = false, int Page = 0, int PageSize = 25)
+{
+    public const int MaxPageSize = 200;
+    public const int MaxSearchLength = 100;
+}
+
+public enum PeopleSort { Name, Role, State, Expiry, LastRefresh, Clinic }
+
+public sealed record PeoplePage(IReadOnlyList<PersonRow> Rows, int Total);
+
+/// <summary>Coverage at a glance, and the number of access tokens expiring in each 15-minute slot of the next two hours.</summary>
+public sealed record Coverage(int People, int Connected, int ExpiringSoon, int Failing, int NeedsReconnect, int NotConnected, IReadOnlyList<int> ExpiriesPerQuarterHour);
+
+/// <summary>The people a clinic manager (their clinic) or support (every clinic) looks after, and what they may do for
+/// them. Every method decides scope and permission from the caller, through <see cref="ConnectionPolicy"/>.</summary>
+public sealed class ConnectionDirectory(
+    IDbContextFactory<PortalDbContext> dbs,
+    ConnectionProbe probe,
+    Disconnector disconnector,
+    TimeProvider time)
+{
+    public const int MinReasonLength = 3;
+    public const int MaxReasonLength = 500;
+
+    public async Task<PeoplePage> QueryAsync(ClaimsPrincipal viewer, PeopleQuery query, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var people = Filter(Scope(db, viewer), query, now);
+        var total = await people.CountAsync(cancellationToken);
+        var pageSize = Math.Clamp(query.PageSize, 1, PeopleQuery.MaxPageSize);
+        var rows = await Sort(people, query, now)
+            .Skip(Math.Max(query.Page, 0) * pageSize).Take(pageSize)
+            .ToListAsync(cancellationToken);
+        return new PeoplePage([.. rows.Select(ToRow)], total);
+    }
+
+    /// <summary>One row, for a live update of the row whose connection changed; null when outside the viewer's scope.</summary>
+    public async Task<PersonRow?> RowAsync(ClaimsPrincipal viewer, string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var row = await Scope(db, viewer).Where(p => p.User.Id == userId).SingleOrDefaultAsync(cancellationToken);
+        return row is null ? null : ToRow(row);
+    }
+
+    public async Task<Coverage> CoverageAsync(ClaimsPrincipal viewer, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var soon = now.AddMinutes(15);
+        var horizon = now.AddHours(2);
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var people = Scope(db, viewer);
+        var connected = people.Where(p => p.Connection != null && p.Connection.State == ConnectionState.Active && p.Connection.AccessTokenExpiresAt > now);
+        var expiries = await connected.Where(p => p.Connection!.AccessTokenExpiresAt <= horizon).Select(p => p.Connection!.AccessTokenExpiresAt).ToListAsync(cancellationToken);
+        var slots = new int[8];
+        foreach (var expiry in expiries) slots[Math.Clamp((int)((expiry - now).TotalMinutes / 15), 0, 7)]++;
+        return new Coverage(
+            await people.CountAsync(cancellationToken),
+            await connected.CountAsync(cancellationToken),
+            await connected.CountAsync(p => p.Connection!.AccessTokenExpiresAt <= soon, cancellationToken),
+            await people.CountAsync(p => p.Connection != null && p.Connection.State == ConnectionState.RefreshFailing, cancellationToken),
+            await people.CountAsync(p => p.Connection != null && p.Connection.State == ConnectionState.NeedsReconnect, cancellationToken),
+            await people.CountAsync(p => p.Connection == null || p.Connection.State == ConnectionState.Revoked, cancellationToken),
+            slots);
+    }
+
+    public async Task<RefreshOutcome> RefreshAsync(ClaimsPrincipal viewer, string userId, CancellationToken cancellationToken = default)
+    {
+        var connectionId = await PermittedConnectionAsync(viewer, ConnectionAction.Refresh, userId, cancellationToken);
+        return connectionId is { } id
+            ? await probe.RefreshThenCheckAsync(id, viewer.UserId()!, cancellationToken)
+            : new(RefreshResult.NotRefreshable, "You cannot refresh that connection.");
+    }
+
+    /// <summary>A clinic manager disconnecting a departing staff member.</summary>
+    public async Task<DisconnectOutcome> DisconnectAsync(ClaimsPrincipal viewer, string userId, CancellationToken cancellationToken = default)
+    {
+        var connectionId = await PermittedConnectionAsync(viewer, ConnectionAction.Disconnect, userId, cancellationToken);
+        return connectionId is { } id
+            ? await disconnector.DisconnectAsync(id, viewer.UserId()!, $"disconnected by clinic manager {viewer.DisplayNameOf()}", cancellationToken)
+            : new(DisconnectResult.Refused, "You cannot disconnect that connection.");
+    }
+
+    /// <summary>Support revoking a connection, always with a reason, which is stored and shown.</summary>
+    public async Task<DisconnectOutcome> RevokeAsync(ClaimsPrincipal viewer, string userId, string? reason, CancellationToken cancellationToken = default)
+    {
+        var why = reason?.Trim();
+        if (why is null || why.Length < MinReasonLength || why.Length > MaxReasonLength)
+            return new(DisconnectResult.Refused, $"Give a reason of {MinReasonLength} to {MaxReasonLength} characters; it is stored with the revocation.");
+        var connectionId = await PermittedConnectionAsync(viewer, ConnectionAction.Revoke, userId, cancellationToken);
+        return connectionId is { } id
+            ? await disconnector.DisconnectAsync(id, viewer.UserId()!, $"revoked by support ({viewer.DisplayNameOf()}): {why}", cancellationToken)
+            : new(DisconnectResult.Refused, "You cannot revoke that connection.");
+    }
+
+    private async Task<Guid?> PermittedConnectionAsync(ClaimsPrincipal viewer, ConnectionAction action, string userId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var subject = await db.SubjectAsync(userId, cancellationToken);
+        if (subject is null || !ConnectionPolicy.Allows(viewer, action, subject)) return null;
+        return await db.Connections.Where(c => c.UserId == userId).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    // A class with init properties, not a positional record: EF Core can filter and sort through member initialisers.
+    private sealed class Person
+    {
+        public required PortalUser User { get; init; }
+        public required string Role { get; init; }
+        public string? ClinicName { get; init; }
+        public FullscriptConnection? Connection { get; init; }
+    }
+
+    /// <summary>Practitioners and staff: of the manager's clinic, or of every clinic for support; nobody for anyone else.</summary>
+    private static IQueryable<Person> Scope(PortalDbContext db, ClaimsPrincipal viewer)
+    {
+        var people =
+            from user in db.Users
+            join userRole in db.UserRoles on user.Id equals userRole.UserId
+            join role in db.Roles on userRole.RoleId equals role.Id
+            where role.Name == PortalRoles.Practitioner || role.Name == PortalRoles.Staff
+            join connection in db.Connections on user.Id equals connection.UserId into connections
+            from connection in connections.DefaultIfEmpty()
+            select new Person { User = user, Role = role.Name!, ClinicName = user.Clinic!.Name, Connection = connection };
+
+        if (viewer.IsInRole(PortalRoles.Support)) return people;
+        if (viewer.IsInRole(PortalRoles.ClinicManager) && viewer.ClinicIdOf() is { } clinicId) return people.Where(p => p.User.ClinicId == clinicId);
+        return people.Where(_ => false);
+    }
+
+    private static IQueryable<Person> Filter(IQueryable<Person> people, PeopleQuery query, DateTimeOffset now)
+    {
+        if (query.Search?.Trim() is { Length: > 0 } search)
+        {
+            var pattern = "%" + EscapeLike(search[..Math.Min(search.Length, PeopleQuery.MaxSearchLength)]) + "%";
+            people = people.Where(p =>
+                EF.Functions.Like(p.User.DisplayName, pattern, "\\") || EF.Functions.Like(p.User.Email!, pattern, "\\")
+                || EF.Functions.Like(p.ClinicName!, pattern, "\\")
+                || (p.Connection != null && EF.Functions.Like(p.Connection.ResourceOwnerId, pattern, "\\")));
+        }
+        if (query.OnlyNeedingAttention)
+            people = people.Where(p => p.Connection != null
+                && (p.Connection.State == ConnectionState.RefreshFailing || p.Connection.State == ConnectionState.NeedsReconnect || p.Connection.DisconnectRequestedAt != null));
+        return query.State switch
+        {
+            null => people,
+            ConnectionState.NotConnected => people.Where(p => p.Connection == null),
+            ConnectionState.Active => people.Where(p => p.Connection != null && p.Connection.State == ConnectionState.Active && p.Connection.AccessTokenExpiresAt > now),
+            ConnectionState.Expired => people.Where(p => p.Connection != null
+                && (p.Connection.State == ConnectionState.Expired || (p.Connection.State == ConnectionState.Active && p.Connection.AccessTokenExpiresAt <= now))),
+            var state => people.Where(p => p.Connection != null && p.Connection.State == state),
+        };
+    }
+
+    private static IQueryable<Person> Sort(IQueryable<Person> people, PeopleQuery query, DateTimeOffset now) => (query.Sort, query.Descending) switch
+    {
+        (PeopleSort.Role, false) => people.OrderBy(p => p.Role).ThenBy(p => p.User.DisplayName),
+        (PeopleSort.Role, true) => people.OrderByDescending(p => p.Role).ThenBy(p => p.User.DisplayName),
+        (PeopleSort.State, false) => people.OrderBy(p => p.Connection != null).ThenBy(p => p.Connection!.State).ThenBy(p => p.User.DisplayName),
+        (PeopleSort.State, true) => people.OrderByDescending(p => p.Connection != null).ThenByDescending(p => p.Connection!.State).ThenBy(p => p.User.DisplayName),
+        (PeopleSort.Expiry, false) => people.OrderBy(p => p.Connection == null).ThenBy(p => p.Connection!.AccessTokenExpiresAt),
+        (PeopleSort.Expiry, true) => people.OrderBy(p => p.Connection == null).ThenByDescending(p => p.Connection!.AccessTokenExpiresAt),
+        (PeopleSort.LastRefresh, false) => people.OrderBy(p => p.Connection!.LastRefreshedAt == null).ThenBy(p => p.Connection!.LastRefreshedAt),
+        (PeopleSort.LastRefresh, true) => people.OrderBy(p => p.Connection!.LastRefreshedAt == null).ThenByDescending(p => p.Connection!.LastRefreshedAt),
+        (PeopleSort.Clinic, false) => people.OrderBy(p => p.ClinicName).ThenBy(p => p.User.DisplayName),
+        (PeopleSort.Clinic, true) => people.OrderByDescending(p => p.ClinicName).ThenBy(p => p.User.DisplayName),
+        (_, true) => people.OrderByDescending(p => p.User.DisplayName),
+        _ => people.OrderBy(p => p.User.DisplayName),
+    };
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+
+    private static PersonRow ToRow(Person p) => new(p.User.Id, p.User.DisplayName, p.User.Email ?? "", p.Role, p.User.ClinicId, p.ClinicName,
+        p.Connection?.ResourceOwnerId, p.Connection is null ? null : ConnectionView.From(p.Connection));
+}
