@@ -68,6 +68,14 @@ public sealed partial class PortalSession(PortalFactory factory, HttpClient http
         return await action(scope.ServiceProvider.GetRequiredService<ConnectionsCircuitService>());
     }
 
+    /// <summary>The same claims principal the sign-in cookie carries for this session's user.</summary>
+    public async Task<System.Security.Claims.ClaimsPrincipal> PrincipalAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        return await scope.ServiceProvider.GetRequiredService<SignInManager<PortalUser>>().CreateUserPrincipalAsync((await users.FindByIdAsync(UserId!))!);
+    }
+
     /// <summary>Signs in, connects through the simulator as <paramref name="fullscriptUserEmail"/> (default: the same
     /// person) and lets the circuit exchange the code.</summary>
     public async Task<ExchangeOutcome> ConnectAsync(string email, string? fullscriptUserEmail = null)
@@ -86,6 +94,9 @@ public sealed partial class PortalSession(PortalFactory factory, HttpClient http
             return new Uri(http.BaseAddress!, response.Headers.Location!);
         }
     }
+
+    /// <summary>Where a redirect points, as an absolute URI.</summary>
+    public Uri LocationOf(HttpResponseMessage response) => new(http.BaseAddress!, response.Headers.Location!);
 
     public static string HiddenField(string html, string name) =>
         TryHiddenField(html, name) ?? throw new InvalidOperationException($"No field {name} on the page.");

@@ -12,7 +12,7 @@ public static class AuthRegistration
         {
             cookie.Cookie.Name = "FullscriptPortal.Auth";
             cookie.LoginPath = AccountEndpoints.SignInPath;
-            cookie.AccessDeniedPath = "/";
+            cookie.AccessDeniedPath = "/access-denied";
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
         builder.Services.AddIdentityCore<PortalUser>(identity =>
