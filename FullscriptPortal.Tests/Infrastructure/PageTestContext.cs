@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using Bunit;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FullscriptPortal.Tests.Infrastructure;
+
+/// <summary>Renders real pages with bUnit against a running portal: the page's services (directory, circuit service,
+/// notifier, database) are the app's own, resolved from one scope that plays the circuit, signed in as a demo user.</summary>
+public abstract class PageTestContext : PortalTestContext, IAsyncLifetime
+{
+    private AsyncServiceScope _circuit;
+
+    protected PortalFactory Portal { get; } = new();
+
+    /// <summary>Makes this bUnit context the circuit of <paramref name="session"/>'s user.</summary>
+    protected async Task SignInAsAsync(PortalSession session)
+    {
+        var principal = await session.PrincipalAsync();
+        _circuit = Portal.Services.CreateAsyncScope();
+        ((IHostEnvironmentAuthenticationStateProvider)_circuit.ServiceProvider.GetRequiredService<AuthenticationStateProvider>())
+            .SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
+        Services.AddFallbackServiceProvider(_circuit.ServiceProvider);
+
+        var auth = AddAuthorization();
+        auth.SetAuthorized(principal.Identity!.Name!);
+        auth.SetRoles([.. principal.FindAll(ClaimTypes.Role).Select(c => c.Value)]);
+        auth.SetClaims([.. principal.Claims.Where(c => c.Type != ClaimTypes.Role && c.Type != ClaimTypes.Name)]);
+    }
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await _circuit.DisposeAsync();
+        Portal.Dispose();
+    }
+}
