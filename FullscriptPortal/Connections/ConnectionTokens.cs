@@ -13,6 +13,7 @@ public sealed partial class ConnectionTokens(
     FullscriptClient fullscript,
     TokenProtector protector,
     RefreshCoordinator coordinator,
+    PortalInstance instance,
     IOptionsMonitor<FullscriptOptions> fullscriptOptions,
     IOptionsMonitor<TokenOptions> tokenOptions,
     TimeProvider time,
@@ -41,26 +42,60 @@ public sealed partial class ConnectionTokens(
     {
         // Not the caller's token: other callers share this refresh, and a pair Fullscript issued must be stored.
         var cancellationToken = CancellationToken.None;
-        var now = time.GetUtcNow();
-        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        var connection = await db.Connections.SingleOrDefaultAsync(c => c.Id == connectionId, cancellationToken);
+        for (var attempt = 0; ; attempt++)
+        {
+            var now = time.GetUtcNow();
+            await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+            var connection = await db.Connections.SingleOrDefaultAsync(c => c.Id == connectionId, cancellationToken);
 
-        if (connection?.State == ConnectionState.NeedsReconnect)
-            return new(RefreshResult.NeedsReconnect, connection.StateReason ?? "Fullscript no longer accepts this connection; reconnect it.");
-        if (connection is null || connection.RefreshTokenProtected is null || connection.State == ConnectionState.Revoked || connection.DisconnectRequestedAt is not null)
-            return new(RefreshResult.NotRefreshable, "This connection is disconnected or being disconnected.");
-        var fresh = connection.State == ConnectionState.Active && connection.AccessTokenExpiresAt > now + fullscriptOptions.CurrentValue.RefreshBeforeExpiry;
-        if (fresh && !force)
-            return new(RefreshResult.NotNeeded, "The access token is still fresh.");
-        if (connection.NextRefreshAttemptAt > now)
-            return new(RefreshResult.WillRetry, $"Fullscript asked the portal to wait; the next try is at {connection.NextRefreshAttemptAt:HH:mm:ss} UTC.");
+            if (connection?.State == ConnectionState.NeedsReconnect)
+                return new(RefreshResult.NeedsReconnect, connection.StateReason ?? "Fullscript no longer accepts this connection; reconnect it.");
+            if (connection is null || connection.RefreshTokenProtected is null || connection.State == ConnectionState.Revoked || connection.DisconnectRequestedAt is not null)
+                return new(RefreshResult.NotRefreshable, "This connection is disconnected or being disconnected.");
+            var fresh = connection.State == ConnectionState.Active && connection.AccessTokenExpiresAt > now + fullscriptOptions.CurrentValue.RefreshBeforeExpiry;
+            if (fresh && !force)
+                return new(RefreshResult.NotNeeded, "The access token is still fresh.");
+            if (connection.NextRefreshAttemptAt > now)
+                return new(RefreshResult.WillRetry, $"Fullscript asked the portal to wait; the next try is at {connection.NextRefreshAttemptAt:HH:mm:ss} UTC.");
 
-        var result = await fullscript.RefreshAsync(connection.ServerKey, protector.Unprotect(connection.RefreshTokenProtected), redirectUri: null, cancellationToken);
-        now = time.GetUtcNow();
-        if (result.Succeeded) return await StoreRefreshedAsync(db, connection, result.Value, actor, result.RequestId, now, cancellationToken);
-        if (result.Error.Kind == FailureKind.Rejected) return await EndGrantAsync(db, connection, result.Error, actor, result.RequestId, now, cancellationToken);
-        return await BackOffAsync(db, connection, result.Error, actor, result.RequestId, now, cancellationToken);
+            // Across instances: one holds the lease and calls Fullscript; the others wait and read what it stored.
+            if (connection.RefreshLeaseUntil > now && connection.RefreshLeaseOwner != instance.Id)
+            {
+                if (attempt >= MaxLeaseWaits) return new(RefreshResult.WillRetry, "Another portal instance is refreshing this connection.");
+                force = false; // the other instance's fresh pair satisfies a forced refresh too
+                await Task.Delay(LeasePoll, CancellationToken.None); // wall clock: waiting for another process, not business time
+                continue;
+            }
+            (connection.RefreshLeaseOwner, connection.RefreshLeaseUntil) = (instance.Id, now + tokenOptions.CurrentValue.RefreshLease);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                continue; // someone wrote first: read again
+            }
+
+            var result = await fullscript.RefreshAsync(connection.ServerKey, protector.Unprotect(connection.RefreshTokenProtected), redirectUri: null, cancellationToken);
+            now = time.GetUtcNow();
+            (connection.RefreshLeaseOwner, connection.RefreshLeaseUntil) = (null, null);
+            if (result.Succeeded) return await StoreRefreshedAsync(db, connection, result.Value, actor, result.RequestId, now, cancellationToken);
+            try
+            {
+                return result.Error.Kind == FailureKind.Rejected
+                    ? await EndGrantAsync(db, connection, result.Error, actor, result.RequestId, now, cancellationToken)
+                    : await BackOffAsync(db, connection, result.Error, actor, result.RequestId, now, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                LogLostRace(connectionId);
+                return new(RefreshResult.WillRetry, "Another portal instance updated this connection meanwhile.");
+            }
+        }
     }
+
+    private const int MaxLeaseWaits = 150;
+    private static readonly TimeSpan LeasePoll = TimeSpan.FromMilliseconds(200);
 
     private async Task<RefreshOutcome> StoreRefreshedAsync(PortalDbContext db, FullscriptConnection connection, TokenSet tokens,
         string actor, string? requestId, DateTimeOffset now, CancellationToken cancellationToken)
@@ -86,6 +121,12 @@ public sealed partial class ConnectionTokens(
         {
             // Durable before anyone uses the new access token (synchronous=FULL, see SqliteDurability).
             await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Our lease ran out mid-call and another instance stored a newer pair: ours is discarded, never written over it.
+            LogLostRace(connection.Id);
+            return new(RefreshResult.WillRetry, "Another portal instance refreshed this connection meanwhile.");
         }
         catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
         {
@@ -133,6 +174,9 @@ public sealed partial class ConnectionTokens(
         await db.SaveChangesAsync(cancellationToken);
         return new(RefreshResult.WillRetry, "Fullscript is not answering right now; the portal keeps the connection and will retry.");
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Connection {ConnectionId} was updated by another instance during a refresh; this instance's result is discarded")]
+    private partial void LogLostRace(Guid connectionId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storing the refreshed tokens of connection {ConnectionId} failed; the previous pair is kept")]
     private partial void LogStoreFailed(Exception exception, Guid connectionId);

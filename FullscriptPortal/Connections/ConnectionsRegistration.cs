@@ -9,6 +9,7 @@ public static class ConnectionsRegistration
         builder.Services.AddSingleton<ConnectionNotifier>();
         builder.Services.AddSingleton<ConnectionChangePublisher>();
         builder.Services.AddSingleton<RefreshCoordinator>();
+        builder.Services.AddSingleton<PortalInstance>();
         builder.Services.AddScoped<ConnectionTokens>();
         builder.Services.AddScoped<ConnectionProbe>();
         builder.Services.AddScoped<Disconnector>();

@@ -48,4 +48,14 @@ public sealed class FullscriptConnection
 
     public DateTimeOffset? RevokedAt { get; set; }
     public string? RevokedBy { get; set; }
+
+    /// <summary>When a liveness probe last proved the connection with Fullscript.</summary>
+    public DateTimeOffset? LastProbedAt { get; set; }
+
+    /// <summary>Bumped by every write: a writer holding an older version lost the race and must not overwrite.</summary>
+    public int Version { get; set; }
+
+    /// <summary>The portal instance refreshing this connection now, and until when; another instance waits and re-reads.</summary>
+    public string? RefreshLeaseOwner { get; set; }
+    public DateTimeOffset? RefreshLeaseUntil { get; set; }
 }

@@ -9,6 +9,9 @@ public sealed class TokenOptions
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(30);
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>How long an instance may hold a connection's refresh before others may take over.</summary>
+    public TimeSpan RefreshLease { get; set; } = TimeSpan.FromSeconds(30);
+
     public bool WorkerEnabled { get; set; } = true;
 
     /// <summary>A code the dashboard has not exchanged after this long is exchanged by the worker (the browser went away).</summary>

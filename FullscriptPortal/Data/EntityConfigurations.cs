@@ -44,6 +44,8 @@ internal sealed class FullscriptConnectionConfiguration : IEntityTypeConfigurati
         connection.Property(c => c.ResourceOwnerType).HasMaxLength(32);
         connection.Property(c => c.StateReason).HasMaxLength(500);
         connection.Property(c => c.DisconnectReason).HasMaxLength(500);
+        connection.Property(c => c.Version).IsConcurrencyToken();
+        connection.Property(c => c.RefreshLeaseOwner).HasMaxLength(64);
     }
 }
 
@@ -81,5 +83,15 @@ internal sealed class InviteConfiguration : IEntityTypeConfiguration<FullscriptP
         invite.HasIndex(i => i.UserId);
         invite.Property(i => i.TokenHash).HasMaxLength(64);
         invite.HasOne<PortalUser>().WithMany().HasForeignKey(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class WorkerLeaseConfiguration : IEntityTypeConfiguration<WorkerLease>
+{
+    public void Configure(EntityTypeBuilder<WorkerLease> lease)
+    {
+        lease.HasKey(l => l.Name);
+        lease.Property(l => l.Name).HasMaxLength(64);
+        lease.Property(l => l.Owner).HasMaxLength(64);
     }
 }

@@ -16,6 +16,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Clinics.Invite> Invites => Set<Clinics.Invite>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<WorkerLease> WorkerLeases => Set<WorkerLease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

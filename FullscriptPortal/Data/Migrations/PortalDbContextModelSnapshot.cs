@@ -244,10 +244,20 @@ namespace FullscriptPortal.Data.Migrations
                     b.Property<string>("FullscriptClinicName")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LastProbedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LastRefreshedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("NextRefreshAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RefreshLeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RefreshLeaseUntil")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RefreshTokenProtected")
@@ -295,6 +305,10 @@ namespace FullscriptPortal.Data.Migrations
 
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -386,6 +400,25 @@ namespace FullscriptPortal.Data.Migrations
                     b.HasIndex("UserId", "CompletedAt");
 
                     b.ToTable("PendingAuthorizations");
+                });
+
+            modelBuilder.Entity("FullscriptPortal.Connections.WorkerLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("WorkerLeases");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

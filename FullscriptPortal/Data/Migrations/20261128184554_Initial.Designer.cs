@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FullscriptPortal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261128182829_Initial")]
+    [Migration("20261128184554_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -247,10 +247,20 @@ namespace FullscriptPortal.Data.Migrations
                     b.Property<string>("FullscriptClinicName")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LastProbedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LastRefreshedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("NextRefreshAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RefreshLeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RefreshLeaseUntil")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RefreshTokenProtected")
@@ -298,6 +308,10 @@ namespace FullscriptPortal.Data.Migrations
 
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -389,6 +403,25 @@ namespace FullscriptPortal.Data.Migrations
                     b.HasIndex("UserId", "CompletedAt");
 
                     b.ToTable("PendingAuthorizations");
+                });
+
+            modelBuilder.Entity("FullscriptPortal.Connections.WorkerLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("WorkerLeases");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -100,6 +100,19 @@ namespace FullscriptPortal.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "WorkerLeases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Until = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkerLeases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -269,7 +282,11 @@ namespace FullscriptPortal.Data.Migrations
                     DisconnectRequestedBy = table.Column<string>(type: "TEXT", nullable: true),
                     DisconnectReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RevokedBy = table.Column<string>(type: "TEXT", nullable: true)
+                    RevokedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    LastProbedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    RefreshLeaseOwner = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    RefreshLeaseUntil = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -457,6 +474,9 @@ namespace FullscriptPortal.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "PendingAuthorizations");
+
+            migrationBuilder.DropTable(
+                name: "WorkerLeases");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
