@@ -5,6 +5,7 @@ using FullscriptPortal.Connections;
 using FullscriptPortal.Dashboard;
 using FullscriptPortal.Data;
 using FullscriptPortal.Fullscript;
+using FullscriptPortal.Observability;
 using FullscriptPortal.Simulator;
 using FullscriptPortal.Support;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,6 +26,8 @@ public static class PortalRegistration
             .AddConnections()
             .AddClinics()
             .AddSupport()
+            .AddPortalHealth()
+            .AddPortalTelemetry()
             .AddSimulator()
             .AddPortalUi();
     }
@@ -48,6 +51,7 @@ public static class PortalRegistration
         app.MapConnectEndpoints();
         app.MapInviteEndpoints();
         app.MapPeopleExport();
+        app.MapPortalHealth();
         if (SimulatorRegistration.IsEnabled(app.Services))
         {
             app.MapSimulator();

@@ -41,6 +41,7 @@ public sealed class ConnectionProbe(IDbContextFactory<PortalDbContext> dbs, Conn
         {
             await ClinicRecorder.RecordAsync(db, connection, clinic.Value, cancellationToken);
             connection.UpdatedAt = now;
+            connection.LastProbedAt = now;
             db.Audit(now, AuditActions.Probed, "ok", actor, connection.UserId, connection.Id, clinic.Value.Name, clinic.RequestId);
             await db.SaveChangesAsync(cancellationToken);
             return new(outcome.Result == RefreshResult.Refreshed ? RefreshResult.Refreshed : RefreshResult.NotNeeded, "The connection works.");

@@ -14,6 +14,7 @@ public sealed partial class ConnectionTokens(
     TokenProtector protector,
     RefreshCoordinator coordinator,
     PortalInstance instance,
+    PortalMetrics metrics,
     IOptionsMonitor<FullscriptOptions> fullscriptOptions,
     IOptionsMonitor<TokenOptions> tokenOptions,
     TimeProvider time,
@@ -35,10 +36,18 @@ public sealed partial class ConnectionTokens(
 
     /// <summary>Refreshes when the access token is expired or within <c>RefreshBeforeExpiry</c> of it (always, when
     /// <paramref name="force"/>d), one refresh per connection at a time.</summary>
-    public Task<RefreshOutcome> RefreshAsync(Guid connectionId, string actor, bool force, CancellationToken cancellationToken) =>
-        coordinator.RunAsync(connectionId, () => RefreshOnceAsync(connectionId, actor, force), cancellationToken);
+    /// <param name="margin">Refresh when the token expires within this (default <c>RefreshBeforeExpiry</c>); the worker
+    /// passes its proactive margin.</param>
+    public Task<RefreshOutcome> RefreshAsync(Guid connectionId, string actor, bool force, CancellationToken cancellationToken, TimeSpan? margin = null) =>
+        coordinator.RunAsync(connectionId, async () =>
+        {
+            var started = time.GetTimestamp();
+            var outcome = await RefreshOnceAsync(connectionId, actor, force, margin ?? fullscriptOptions.CurrentValue.RefreshBeforeExpiry);
+            if (outcome.Result != RefreshResult.NotNeeded) metrics.Refreshed(outcome.Result, time.GetElapsedTime(started));
+            return outcome;
+        }, cancellationToken);
 
-    private async Task<RefreshOutcome> RefreshOnceAsync(Guid connectionId, string actor, bool force)
+    private async Task<RefreshOutcome> RefreshOnceAsync(Guid connectionId, string actor, bool force, TimeSpan margin)
     {
         // Not the caller's token: other callers share this refresh, and a pair Fullscript issued must be stored.
         var cancellationToken = CancellationToken.None;
@@ -52,7 +61,7 @@ public sealed partial class ConnectionTokens(
                 return new(RefreshResult.NeedsReconnect, connection.StateReason ?? "Fullscript no longer accepts this connection; reconnect it.");
             if (connection is null || connection.RefreshTokenProtected is null || connection.State == ConnectionState.Revoked || connection.DisconnectRequestedAt is not null)
                 return new(RefreshResult.NotRefreshable, "This connection is disconnected or being disconnected.");
-            var fresh = connection.State == ConnectionState.Active && connection.AccessTokenExpiresAt > now + fullscriptOptions.CurrentValue.RefreshBeforeExpiry;
+            var fresh = connection.State == ConnectionState.Active && connection.AccessTokenExpiresAt > now + margin;
             if (fresh && !force)
                 return new(RefreshResult.NotNeeded, "The access token is still fresh.");
             if (connection.NextRefreshAttemptAt > now)
@@ -163,6 +172,17 @@ public sealed partial class ConnectionTokens(
         var before = connection.State;
         connection.ConsecutiveFailures++;
         connection.FirstFailureAt ??= now;
+        if (connection.FirstFailureAt + tokenOptions.CurrentValue.GiveUpAfter <= now)
+        {
+            // Kept trying for the whole period: tell the person, rather than retry forever in silence.
+            connection.State = ConnectionState.NeedsReconnect;
+            connection.StateReason = $"Fullscript could not be reached for {tokenOptions.CurrentValue.GiveUpAfter.TotalHours:0} hours ({error.Code}). Reconnect to continue.";
+            (connection.ConsecutiveFailures, connection.FirstFailureAt, connection.NextRefreshAttemptAt) = (0, null, null);
+            connection.UpdatedAt = now;
+            db.Audit(now, AuditActions.Refreshed, "gave-up", actor, connection.UserId, connection.Id, $"{before} → NeedsReconnect; {error.Code}", requestId);
+            await db.SaveChangesAsync(cancellationToken);
+            return new(RefreshResult.NeedsReconnect, connection.StateReason);
+        }
         var wait = tokenOptions.CurrentValue.BackoffAfter(connection.ConsecutiveFailures);
         if (error.RetryAfter > wait) wait = error.RetryAfter.Value;
         connection.NextRefreshAttemptAt = now + wait;

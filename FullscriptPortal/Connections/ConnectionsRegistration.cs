@@ -10,6 +10,9 @@ public static class ConnectionsRegistration
         builder.Services.AddSingleton<ConnectionChangePublisher>();
         builder.Services.AddSingleton<RefreshCoordinator>();
         builder.Services.AddSingleton<PortalInstance>();
+        builder.Services.AddSingleton<FullscriptBudget>();
+        builder.Services.AddSingleton<PortalMetrics>();
+        builder.Services.AddSingleton<WorkerHeartbeat>();
         builder.Services.AddScoped<ConnectionTokens>();
         builder.Services.AddScoped<ConnectionProbe>();
         builder.Services.AddScoped<Disconnector>();

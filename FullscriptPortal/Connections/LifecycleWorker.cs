@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace FullscriptPortal.Connections;
 
 /// <summary>Runs a <see cref="LifecycleSweep"/> every <c>Tokens:WorkerInterval</c> on the injected clock.</summary>
-public sealed partial class LifecycleWorker(IServiceScopeFactory scopes, IOptionsMonitor<TokenOptions> options, TimeProvider time, ILogger<LifecycleWorker> logger)
+public sealed partial class LifecycleWorker(IServiceScopeFactory scopes, IOptionsMonitor<TokenOptions> options, WorkerHeartbeat heartbeat, TimeProvider time, ILogger<LifecycleWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -21,6 +21,7 @@ public sealed partial class LifecycleWorker(IServiceScopeFactory scopes, IOption
             {
                 // One bad pass must not stop the worker; the next tick tries again.
                 LogSweepFailed(ex);
+                heartbeat.Failed(time.GetUtcNow(), ex.GetType().Name);
             }
         }
     }

@@ -14,6 +14,7 @@ public sealed partial class FullscriptClient(
     FullscriptServerDirectory servers,
     IOptionsMonitor<FullscriptOptions> options,
     TimeProvider time,
+    Connections.PortalMetrics metrics,
     ILogger<FullscriptClient> logger)
 {
     public const string RequestIdHeader = "X-Request-Id";
@@ -109,7 +110,10 @@ public sealed partial class FullscriptClient(
             if (result.Error is { } failed && RetryAfter(response) is { } retryAfter)
                 result = result with { Error = failed with { RetryAfter = retryAfter } };
             if (result.Error is { } error)
+            {
+                metrics.Failed(error.Kind, error.Code);
                 LogFailed(serverKey, operation, (int)response.StatusCode, error.Code, requestId);
+            }
             else
                 LogSucceeded(serverKey, operation, requestId);
             return result;
@@ -119,6 +123,7 @@ public sealed partial class FullscriptClient(
             // The exception message can carry the URL but never a token: tokens travel in bodies and headers only.
             LogUnreachable(serverKey, operation, ex.GetType().Name);
             var code = ex is OperationCanceledException ? "timeout" : "network_error";
+            metrics.Failed(FailureKind.Transient, code);
             return FullscriptResult<T>.Fail(new FullscriptError(FailureKind.Transient, code, "Fullscript could not be reached."), null);
         }
     }

@@ -20,7 +20,11 @@ public static class FullscriptRegistration
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<FullscriptOptions>, FullscriptOptionsValidator>();
         builder.Services.AddSingleton<FullscriptServerDirectory>();
-        builder.Services.AddHttpClient<FullscriptClient>(http => http.Timeout = Timeout.InfiniteTimeSpan).AddFullscriptResilience();
+        builder.Services.AddTransient<Connections.FullscriptBudgetHandler>();
+        // The budget handler sits inside the resilience handler, so every attempt counts against the rate limit.
+        builder.Services.AddHttpClient<FullscriptClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .AddFullscriptResilience()
+            .AddHttpMessageHandler<Connections.FullscriptBudgetHandler>();
         return builder;
     }
 }

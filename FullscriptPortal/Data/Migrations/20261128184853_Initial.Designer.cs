@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FullscriptPortal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261128184554_Initial")]
+    [Migration("20261128184853_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
