@@ -50,6 +50,16 @@ public static class PortalFactoryExtensions
     public static async Task<IReadOnlyList<SimGrantView>> SimulatorGrantsAsync(this PortalFactory factory) =>
         await factory.InScopeAsync<SimulatedFullscript, IReadOnlyList<SimGrantView>>(simulator => simulator.ListGrantsAsync(CancellationToken.None));
 
+/// <summary>The portal holds exactly the refresh token the simulator would still accept for this connection's grant.</summary>
+    public static async Task AssertHoldsLiveRefreshTokenAsync(this PortalFactory factory, Guid connectionId)
+    {
+        var stored = await factory.StoredRefreshTokenAsync(connectionId);
+        var owner = (await factory.ConnectionOfIdAsync(connectionId)).ResourceOwnerId;
+        var grant = (await factory.SimulatorGrantsAsync()).Single(g => g.RevokedAt == null && FullscriptPortal.Simulator.SimulatedDirectory.Users.Single(u => u.Name == g.UserName).Id == owner);
+        var latest = await factory.InScopeAsync<FullscriptPortal.Simulator.SimulatedFullscript, string?>(s => s.LiveRefreshTokenHashAsync(grant.Id, default));
+        OAuthSecrets.Hash(stored!).Should().Be(latest, "the portal holds the newest refresh token Fullscript issued, and it is still accepted");
+    }
+
     public static Task<FullscriptConnection> ConnectionOfIdAsync(this PortalFactory factory, Guid connectionId) =>
         factory.QueryAsync(db => db.Connections.AsNoTracking().SingleAsync(c => c.Id == connectionId));
 

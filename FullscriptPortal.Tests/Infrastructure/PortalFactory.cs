@@ -22,11 +22,19 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     /// <summary>A portal with fresh databases.</summary>
     public PortalFactory() : this(null) { }
 
-    private PortalFactory(string? dataDirectory)
+    private PortalFactory(string? dataDirectory, DateTimeOffset? now = null)
     {
+        Time = new FakeTimeProvider(now ?? DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
         _ownsDirectory = dataDirectory is null;
         _directory = dataDirectory ?? Directory.CreateTempSubdirectory("fullscript-portal-tests-").FullName;
         UseKestrel(0);
+    }
+
+    /// <summary>Another instance of the portal on the same databases, running beside <paramref name="first"/> (which keeps
+    /// owning the files) with its clock set to the first one's: two hosts behind one load balancer.</summary>
+    public static PortalFactory SecondInstanceOf(PortalFactory first)
+    {
+        return new PortalFactory(first._directory, first.Time.GetUtcNow()) { _ownsDirectory = false };
     }
 
     /// <summary>The same portal on the databases of <paramref name="earlier"/>, which hands over its files. It starts when
@@ -34,14 +42,14 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     public static PortalFactory RestartOf(PortalFactory earlier)
     {
         earlier._ownsDirectory = false;
-        return new PortalFactory(earlier._directory);
+        return new PortalFactory(earlier._directory, earlier.Time.GetUtcNow());
     }
 
     public string EnvironmentName { get; set; } = "Development";
 
     /// <summary>Starts at the real time (to the millisecond, as the database stores it) so cookies, antiforgery and Data
     /// Protection keys look ordinary.</summary>
-    public FakeTimeProvider Time { get; } = new(DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+    public FakeTimeProvider Time { get; }
 
     public ConcurrentQueue<string> Logs { get; } = new();
 

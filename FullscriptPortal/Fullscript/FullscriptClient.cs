@@ -118,11 +118,12 @@ public sealed partial class FullscriptClient(
                 LogSucceeded(serverKey, operation, requestId);
             return result;
         }
-        catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is HttpRequestException or Polly.Timeout.TimeoutRejectedException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             // The exception message can carry the URL but never a token: tokens travel in bodies and headers only.
             LogUnreachable(serverKey, operation, ex.GetType().Name);
-            var code = ex is OperationCanceledException ? "timeout" : "network_error";
+            var code = ex is HttpRequestException ? "network_error" : "timeout";
             metrics.Failed(FailureKind.Transient, code);
             return FullscriptResult<T>.Fail(new FullscriptError(FailureKind.Transient, code, "Fullscript could not be reached."), null);
         }
