@@ -23,8 +23,10 @@ public sealed partial class ConnectionTokens(
     /// <summary>An access token to call Fullscript with, refreshed first when needed; null with the reason otherwise.</summary>
     public async Task<(string? AccessToken, RefreshOutcome Outcome)> GetAccessTokenAsync(Guid connectionId, string actor, CancellationToken cancellationToken)
     {
-        var outcome = await RefreshAsync(connectionId, actor, force: false, cancellationToken);
+        var run = await RunAsync(connectionId, actor, force: false, margin: null, cancellationToken);
+        var outcome = run.Outcome;
         if (!outcome.Succeeded) return (null, outcome);
+        if (run.AccessToken is { } refreshed) return (refreshed, outcome); // stored already; shared by everyone who waited
 
         // Read back what is stored: the token handed out is always the durable one.
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
@@ -38,16 +40,19 @@ public sealed partial class ConnectionTokens(
     /// <paramref name="force"/>d), one refresh per connection at a time.</summary>
     /// <param name="margin">Refresh when the token expires within this (default <c>RefreshBeforeExpiry</c>); the worker
     /// passes its proactive margin.</param>
-    public Task<RefreshOutcome> RefreshAsync(Guid connectionId, string actor, bool force, CancellationToken cancellationToken, TimeSpan? margin = null) =>
+    public async Task<RefreshOutcome> RefreshAsync(Guid connectionId, string actor, bool force, CancellationToken cancellationToken, TimeSpan? margin = null) =>
+        (await RunAsync(connectionId, actor, force, margin, cancellationToken)).Outcome;
+
+    private Task<RefreshRun> RunAsync(Guid connectionId, string actor, bool force, TimeSpan? margin, CancellationToken cancellationToken) =>
         coordinator.RunAsync(connectionId, async () =>
         {
             var started = time.GetTimestamp();
-            var outcome = await RefreshOnceAsync(connectionId, actor, force, margin ?? fullscriptOptions.CurrentValue.RefreshBeforeExpiry);
-            if (outcome.Result != RefreshResult.NotNeeded) metrics.Refreshed(outcome.Result, time.GetElapsedTime(started));
-            return outcome;
+            var run = await RefreshOnceAsync(connectionId, actor, force, margin ?? fullscriptOptions.CurrentValue.RefreshBeforeExpiry);
+            if (run.Outcome.Result != RefreshResult.NotNeeded) metrics.Refreshed(run.Outcome.Result, time.GetElapsedTime(started));
+            return run;
         }, cancellationToken);
 
-    private async Task<RefreshOutcome> RefreshOnceAsync(Guid connectionId, string actor, bool force, TimeSpan margin)
+    private async Task<RefreshRun> RefreshOnceAsync(Guid connectionId, string actor, bool force, TimeSpan margin)
     {
         // Not the caller's token: other callers share this refresh, and a pair Fullscript issued must be stored.
         var cancellationToken = CancellationToken.None;
@@ -55,22 +60,23 @@ public sealed partial class ConnectionTokens(
         {
             var now = time.GetUtcNow();
             await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+            await db.Database.OpenConnectionAsync(cancellationToken); // one connection for the whole refresh (see the lease write)
             var connection = await db.Connections.SingleOrDefaultAsync(c => c.Id == connectionId, cancellationToken);
 
             if (connection?.State == ConnectionState.NeedsReconnect)
-                return new(RefreshResult.NeedsReconnect, connection.StateReason ?? "Fullscript no longer accepts this connection; reconnect it.");
+                return Run(RefreshResult.NeedsReconnect, connection.StateReason ?? "Fullscript no longer accepts this connection; reconnect it.");
             if (connection is null || connection.RefreshTokenProtected is null || connection.State == ConnectionState.Revoked || connection.DisconnectRequestedAt is not null)
-                return new(RefreshResult.NotRefreshable, "This connection is disconnected or being disconnected.");
+                return Run(RefreshResult.NotRefreshable, "This connection is disconnected or being disconnected.");
             var fresh = connection.State == ConnectionState.Active && connection.AccessTokenExpiresAt > now + margin;
             if (fresh && !force)
-                return new(RefreshResult.NotNeeded, "The access token is still fresh.");
+                return Run(RefreshResult.NotNeeded, "The access token is still fresh.");
             if (connection.NextRefreshAttemptAt > now)
-                return new(RefreshResult.WillRetry, $"Fullscript asked the portal to wait; the next try is at {connection.NextRefreshAttemptAt:HH:mm:ss} UTC.");
+                return Run(RefreshResult.WillRetry, $"Fullscript asked the portal to wait; the next try is at {connection.NextRefreshAttemptAt:HH:mm:ss} UTC.");
 
             // Across instances: one holds the lease and calls Fullscript; the others wait and read what it stored.
             if (connection.RefreshLeaseUntil > now && connection.RefreshLeaseOwner != instance.Id)
             {
-                if (attempt >= MaxLeaseWaits) return new(RefreshResult.WillRetry, "Another portal instance is refreshing this connection.");
+                if (attempt >= MaxLeaseWaits) return Run(RefreshResult.WillRetry, "Another portal instance is refreshing this connection.");
                 force = false; // the other instance's fresh pair satisfies a forced refresh too
                 await Task.Delay(LeasePoll, CancellationToken.None); // wall clock: waiting for another process, not business time
                 continue;
@@ -78,11 +84,17 @@ public sealed partial class ConnectionTokens(
             (connection.RefreshLeaseOwner, connection.RefreshLeaseUntil) = (instance.Id, now + tokenOptions.CurrentValue.RefreshLease);
             try
             {
+                // The lease need not survive a power cut (it only expires sooner), so it skips the fsync the token write pays for.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
             }
             catch (DbUpdateConcurrencyException)
             {
                 continue; // someone wrote first: read again
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=FULL;", cancellationToken);
             }
 
             var result = await fullscript.RefreshAsync(connection.ServerKey, protector.Unprotect(connection.RefreshTokenProtected), redirectUri: null, cancellationToken);
@@ -91,22 +103,24 @@ public sealed partial class ConnectionTokens(
             if (result.Succeeded) return await StoreRefreshedAsync(db, connection, result.Value, actor, result.RequestId, now, cancellationToken);
             try
             {
-                return result.Error.Kind == FailureKind.Rejected
+                return new RefreshRun(result.Error.Kind == FailureKind.Rejected
                     ? await EndGrantAsync(db, connection, result.Error, actor, result.RequestId, now, cancellationToken)
-                    : await BackOffAsync(db, connection, result.Error, actor, result.RequestId, now, cancellationToken);
+                    : await BackOffAsync(db, connection, result.Error, actor, result.RequestId, now, cancellationToken));
             }
             catch (DbUpdateConcurrencyException)
             {
                 LogLostRace(connectionId);
-                return new(RefreshResult.WillRetry, "Another portal instance updated this connection meanwhile.");
+                return Run(RefreshResult.WillRetry, "Another portal instance updated this connection meanwhile.");
             }
         }
     }
 
+    private static RefreshRun Run(RefreshResult result, string message) => new(new RefreshOutcome(result, message));
+
     private const int MaxLeaseWaits = 150;
     private static readonly TimeSpan LeasePoll = TimeSpan.FromMilliseconds(200);
 
-    private async Task<RefreshOutcome> StoreRefreshedAsync(PortalDbContext db, FullscriptConnection connection, TokenSet tokens,
+    private async Task<RefreshRun> StoreRefreshedAsync(PortalDbContext db, FullscriptConnection connection, TokenSet tokens,
         string actor, string? requestId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var before = connection.State;
@@ -135,18 +149,18 @@ public sealed partial class ConnectionTokens(
         {
             // Our lease ran out mid-call and another instance stored a newer pair: ours is discarded, never written over it.
             LogLostRace(connection.Id);
-            return new(RefreshResult.WillRetry, "Another portal instance refreshed this connection meanwhile.");
+            return Run(RefreshResult.WillRetry, "Another portal instance refreshed this connection meanwhile.");
         }
         catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
         {
             // Not swallowed: logged as an error and reported. The new pair is dropped unused, so the stored refresh token
             // stays valid at Fullscript (fullscript-api.md §3) and the next attempt simply uses it again.
             LogStoreFailed(ex, connection.Id);
-            return new(RefreshResult.WillRetry, "Fullscript issued new tokens but the portal could not store them; it will refresh again.");
+            return Run(RefreshResult.WillRetry, "Fullscript issued new tokens but the portal could not store them; it will refresh again.");
         }
         return missing is null
-            ? new(RefreshResult.Refreshed, "The connection was refreshed.")
-            : new(RefreshResult.NeedsReconnect, connection.StateReason!);
+            ? new RefreshRun(new RefreshOutcome(RefreshResult.Refreshed, "The connection was refreshed."), tokens.AccessToken)
+            : Run(RefreshResult.NeedsReconnect, connection.StateReason!);
     }
 
     private static async Task<RefreshOutcome> EndGrantAsync(PortalDbContext db, FullscriptConnection connection, FullscriptError error,

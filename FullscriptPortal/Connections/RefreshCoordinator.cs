@@ -6,11 +6,11 @@ namespace FullscriptPortal.Connections;
 /// by connection id (keying by token value mixes connections up when two hold the same token, DuendeSoftware/foss#360).</summary>
 public sealed class RefreshCoordinator
 {
-    private readonly ConcurrentDictionary<Guid, Lazy<Task<RefreshOutcome>>> _inFlight = new();
+    private readonly ConcurrentDictionary<Guid, Lazy<Task<RefreshRun>>> _inFlight = new();
 
-    public async Task<RefreshOutcome> RunAsync(Guid connectionId, Func<Task<RefreshOutcome>> refresh, CancellationToken cancellationToken)
+    public async Task<RefreshRun> RunAsync(Guid connectionId, Func<Task<RefreshRun>> refresh, CancellationToken cancellationToken)
     {
-        var shared = _inFlight.GetOrAdd(connectionId, key => new Lazy<Task<RefreshOutcome>>(async () =>
+        var shared = _inFlight.GetOrAdd(connectionId, key => new Lazy<Task<RefreshRun>>(async () =>
         {
             try
             {
@@ -24,4 +24,11 @@ public sealed class RefreshCoordinator
         // A caller that gives up stops waiting; the refresh itself runs on for the others and for the stored pair.
         return await shared.Value.WaitAsync(cancellationToken);
     }
+}
+
+/// <summary>What one refresh produced: the outcome for everyone, and the new access token for the callers that shared it,
+/// so they need not read it back. Only ever in memory, after the pair is stored; never printed.</summary>
+public sealed record RefreshRun(RefreshOutcome Outcome, string? AccessToken = null)
+{
+    public override string ToString() => $"RefreshRun {{ Outcome = {Outcome} }}";
 }

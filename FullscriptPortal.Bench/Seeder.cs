@@ -1,0 +1,64 @@
+using FullscriptPortal.Auth;
+using FullscriptPortal.Connections;
+using FullscriptPortal.Data;
+using FullscriptPortal.Simulator;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FullscriptPortal.Bench;
+
+/// <summary>Grants at the simulator and matching portal connections, written straight to both databases: what thousands of
+/// connect flows would leave behind, without running them.</summary>
+internal static class Seeder
+{
+    public sealed record SeededGrant(Guid ConnectionId, Guid GrantId, string RefreshToken);
+
+    /// <summary>Simulator grants whose refresh tokens are known (for bare calls), optionally with portal connections.</summary>
+    public static async Task<List<SeededGrant>> SeedAsync(BenchHost host, int count, bool withConnections, string prefix)
+    {
+        using var scope = host.Services.CreateScope();
+        var simulator = scope.ServiceProvider.GetRequiredService<SimulatorDbContext>();
+        var portal = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var protector = scope.ServiceProvider.GetRequiredService<TokenProtector>();
+        var clientId = scope.ServiceProvider.GetRequiredService<SimulatedFullscript>().Options.ClientId;
+        var owner = SimulatedDirectory.Users[0];
+        var clinicId = await portal.Clinics.Select(c => c.Id).FirstAsync();
+        var roleId = await portal.Roles.Where(r => r.Name == PortalRoles.Practitioner).Select(r => r.Id).SingleAsync();
+        var now = DateTimeOffset.UtcNow;
+        var seeded = new List<SeededGrant>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var grant = new SimGrant { Id = Guid.NewGuid(), ClientId = clientId, UserId = owner.Id, Scope = "catalog:read", CreatedAt = now.AddHours(-3) };
+            var refresh = OAuthSecrets.NewRandomValue();
+            simulator.Grants.Add(grant);
+            simulator.Tokens.Add(new SimToken { TokenHash = OAuthSecrets.Hash(refresh), GrantId = grant.Id, Kind = SimTokenKind.Refresh, IssuedAt = grant.CreatedAt });
+            var connectionId = Guid.Empty;
+            if (withConnections)
+            {
+                var email = $"{prefix}{i:00000}@bench.test";
+                var user = new PortalUser
+                {
+                    Id = Guid.NewGuid().ToString(), UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email,
+                    NormalizedEmail = email.ToUpperInvariant(), DisplayName = $"Bench {i:00000}", ClinicId = clinicId, SecurityStamp = Guid.NewGuid().ToString(),
+                };
+                portal.Users.Add(user);
+                portal.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId });
+                connectionId = Guid.NewGuid();
+                portal.Connections.Add(new FullscriptConnection
+                {
+                    Id = connectionId, UserId = user.Id, ServerKey = "simulator", State = ConnectionState.Active, ResourceOwnerId = $"{owner.Id}#{i}",
+                    ResourceOwnerType = owner.Type, TokenCreatedAt = now.AddHours(-3), ExpiresInSeconds = 7200, AccessTokenExpiresAt = now.AddHours(-1),
+                    ConnectedAt = now.AddHours(-3), UpdatedAt = now, AccessTokenProtected = protector.Protect("expired"), RefreshTokenProtected = protector.Protect(refresh),
+                });
+            }
+            seeded.Add(new SeededGrant(connectionId, grant.Id, refresh));
+        }
+        simulator.ChangeTracker.AutoDetectChangesEnabled = false;
+        portal.ChangeTracker.AutoDetectChangesEnabled = false;
+        await simulator.SaveChangesAsync();
+        await portal.SaveChangesAsync();
+        await portal.DisposeAsync();
+        return seeded;
+    }
+}
