@@ -59,6 +59,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 
     public Dictionary<string, string?> Settings { get; } = new();
 
+    /// <summary>For browser tests: the real clock, so countdowns tick and tokens expire as a person sees them.</summary>
+    public bool UseRealClock { get; init; }
+
     /// <summary>Where Kestrel listens, e.g. http://127.0.0.1:41234/.</summary>
     public Uri ServerAddress
     {
@@ -85,7 +88,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(Logs)).SetMinimumLevel(LogLevel.Debug));
         builder.ConfigureServices(services =>
         {
-            services.AddSingleton<TimeProvider>(Time);
+            if (!UseRealClock) services.AddSingleton<TimeProvider>(Time);
             services.AddSingleton(FullscriptCalls);
             services.AddHttpClient<FullscriptClient>().AddHttpMessageHandler(() => new RecordingHandler(FullscriptCalls));
             services.ConfigureDbContext<PortalDbContext>(options => options.AddInterceptors(FailingWrites));

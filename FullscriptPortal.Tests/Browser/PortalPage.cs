@@ -1,0 +1,50 @@
+using FullscriptPortal.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FullscriptPortal.Tests.Browser;
+
+/// <summary>One person at one browser window: sign in, press things, look.</summary>
+public sealed class PortalPage(IBrowserContext context, IPage page, Uri baseAddress) : IAsyncDisposable
+{
+    public IPage Page => page;
+
+    public static async Task<PortalPage> OpenAsync(BrowserFixture browser, PortalFactory portal, int width = 1280, int height = 900)
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        return new PortalPage(context, await context.NewPageAsync(), portal.ServerAddress);
+    }
+
+    public string Url(string path) => new Uri(baseAddress, path).AbsoluteUri;
+
+    public async Task SignInAsync(string email)
+    {
+        await page.GotoAsync(Url("/account/signin"));
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", FullscriptPortal.Auth.DemoSeed.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
+        // The circuit is live once the app bar's interactive menu button works; wait for Blazor to start.
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+    }
+
+    /// <summary>Presses Connect (or Reconnect), picks the Fullscript user on the simulator's consent page and decides.</summary>
+    public async Task ConnectAsync(string fullscriptEmail, bool approve = true)
+    {
+        await page.ClickAsync("[data-testid=connect-button]");
+        await page.WaitForURLAsync("**/simulator/api/oauth/authorize**");
+        await page.CheckAsync($"input[value=\"{DemoPeople.FullscriptIdOf(fullscriptEmail)}\"]");
+        await page.ClickAsync($"button[value={(approve ? "approve" : "deny")}]");
+        await page.WaitForURLAsync(url => !url.Contains("/simulator/", StringComparison.Ordinal) && !url.Contains("/oauth/", StringComparison.Ordinal));
+    }
+
+    public ILocator Card => page.Locator("[data-testid=connection-card]");
+
+    public Task ExpectStateAsync(string state, float timeoutMs = 5000) =>
+        Expect(Card).ToHaveAttributeAsync("data-state", state, new() { Timeout = timeoutMs });
+
+    public Task ScreenshotAsync(string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
+
+    public async ValueTask DisposeAsync() => await context.DisposeAsync();
+}
