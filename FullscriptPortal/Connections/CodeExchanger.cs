@@ -112,7 +112,7 @@ public sealed partial class CodeExchanger(
         (connection.State, connection.StateReason) = missingScope is null
             ? (ConnectionState.Active, null)
             : (ConnectionState.NeedsReconnect, RequiredScopes.Reason(missingScope));
-        (connection.ConsecutiveFailures, connection.FirstFailureAt, connection.NextRefreshAttemptAt) = (0, null, null);
+        connection.ClearFailures();
         (connection.DisconnectRequestedAt, connection.DisconnectRequestedBy, connection.DisconnectReason) = (null, null, null);
         (connection.RevokedAt, connection.RevokedBy) = (null, null);
         connection.AccessTokenProtected = protector.Protect(tokens.AccessToken);

@@ -148,11 +148,11 @@ public sealed class ConnectionDirectory(
     {
         if (query.Search?.Trim() is { Length: > 0 } search)
         {
-            var pattern = "%" + EscapeLike(search[..Math.Min(search.Length, PeopleQuery.MaxSearchLength)]) + "%";
+            var pattern = LikePattern.Containing(search[..Math.Min(search.Length, PeopleQuery.MaxSearchLength)]);
             people = people.Where(p =>
-                EF.Functions.Like(p.User.DisplayName, pattern, "\\") || EF.Functions.Like(p.User.Email!, pattern, "\\")
-                || EF.Functions.Like(p.ClinicName!, pattern, "\\")
-                || (p.Connection != null && EF.Functions.Like(p.Connection.ResourceOwnerId, pattern, "\\")));
+                EF.Functions.Like(p.User.DisplayName, pattern, LikePattern.Escape) || EF.Functions.Like(p.User.Email!, pattern, LikePattern.Escape)
+                || EF.Functions.Like(p.ClinicName!, pattern, LikePattern.Escape)
+                || (p.Connection != null && EF.Functions.Like(p.Connection.ResourceOwnerId, pattern, LikePattern.Escape)));
         }
         if (query.OnlyNeedingAttention)
             people = people.Where(p => p.Connection != null
@@ -183,9 +183,6 @@ public sealed class ConnectionDirectory(
         (_, true) => people.OrderByDescending(p => p.User.DisplayName),
         _ => people.OrderBy(p => p.User.DisplayName),
     };
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     private static PersonRow ToRow(Person p) => new(p.User.Id, p.User.DisplayName, p.User.Email ?? "", p.Role, p.User.ClinicId, p.ClinicName,
         p.Connection?.ResourceOwnerId, p.Connection is null ? null : ConnectionView.From(p.Connection));

@@ -133,7 +133,7 @@ public sealed partial class ConnectionTokens(
         connection.Scope = tokens.Scope;
         connection.LastRefreshedAt = now;
         connection.UpdatedAt = now;
-        (connection.ConsecutiveFailures, connection.FirstFailureAt, connection.NextRefreshAttemptAt) = (0, null, null);
+        connection.ClearFailures();
         (connection.State, connection.StateReason) = missing is null
             ? (ConnectionState.Active, null)
             : (ConnectionState.NeedsReconnect, RequiredScopes.Reason(missing));
@@ -173,7 +173,7 @@ public sealed partial class ConnectionTokens(
             : "Fullscript no longer accepts this connection (it was revoked inside Fullscript or replaced). Reconnect to continue.";
         // invalid_grant: the tokens are dead, so they are not kept.
         if (error.Code != "invalid_client") (connection.AccessTokenProtected, connection.RefreshTokenProtected) = (null, null);
-        (connection.ConsecutiveFailures, connection.FirstFailureAt, connection.NextRefreshAttemptAt) = (0, null, null);
+        connection.ClearFailures();
         connection.UpdatedAt = now;
         db.Audit(now, AuditActions.Refreshed, "rejected", actor, connection.UserId, connection.Id, $"{before} → NeedsReconnect; {error.Code}", requestId);
         await db.SaveChangesAsync(cancellationToken);
@@ -191,7 +191,7 @@ public sealed partial class ConnectionTokens(
             // Kept trying for the whole period: tell the person, rather than retry forever in silence.
             connection.State = ConnectionState.NeedsReconnect;
             connection.StateReason = $"Fullscript could not be reached for {tokenOptions.CurrentValue.GiveUpAfter.TotalHours:0} hours ({error.Code}). Reconnect to continue.";
-            (connection.ConsecutiveFailures, connection.FirstFailureAt, connection.NextRefreshAttemptAt) = (0, null, null);
+            connection.ClearFailures();
             connection.UpdatedAt = now;
             db.Audit(now, AuditActions.Refreshed, "gave-up", actor, connection.UserId, connection.Id, $"{before} → NeedsReconnect; {error.Code}", requestId);
             await db.SaveChangesAsync(cancellationToken);

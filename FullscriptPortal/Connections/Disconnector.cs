@@ -78,7 +78,7 @@ public sealed class Disconnector(IDbContextFactory<PortalDbContext> dbs, Fullscr
         (connection.AccessTokenProtected, connection.RefreshTokenProtected) = (null, null);
         (connection.RevokedAt, connection.RevokedBy) = (now, connection.DisconnectRequestedBy);
         connection.DisconnectRequestedAt = null;
-        (connection.ConsecutiveFailures, connection.FirstFailureAt, connection.NextRefreshAttemptAt) = (0, null, null);
+        connection.ClearFailures();
         connection.UpdatedAt = now;
         db.Audit(now, AuditActions.Disconnect, "revoked", actor, connection.UserId, connection.Id, $"{before} → Revoked; {connection.DisconnectReason}", requestId);
         await db.SaveChangesAsync(cancellationToken);

@@ -41,6 +41,8 @@ public sealed class FullscriptConnection
     public DateTimeOffset? FirstFailureAt { get; set; }
     public DateTimeOffset? NextRefreshAttemptAt { get; set; }
 
+    public void ClearFailures() => (ConsecutiveFailures, FirstFailureAt, NextRefreshAttemptAt) = (0, null, null);
+
     /// <summary>A disconnect that Fullscript has not confirmed yet: the grant may still be live, so it is retried.</summary>
     public DateTimeOffset? DisconnectRequestedAt { get; set; }
     public string? DisconnectRequestedBy { get; set; }

@@ -30,8 +30,8 @@ public sealed class AuditTrailQuery(IDbContextFactory<PortalDbContext> dbs)
         if (filter.To is { } to) entries = entries.Where(e => e.At <= to);
         if (Clip(filter.Person) is { } person)
         {
-            var pattern = "%" + person.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            var people = db.Users.Where(u => EF.Functions.Like(u.DisplayName, pattern, "\\") || EF.Functions.Like(u.Email!, pattern, "\\")).Select(u => u.Id);
+            var pattern = LikePattern.Containing(person);
+            var people = db.Users.Where(u => EF.Functions.Like(u.DisplayName, pattern, LikePattern.Escape) || EF.Functions.Like(u.Email!, pattern, LikePattern.Escape)).Select(u => u.Id);
             entries = entries.Where(e => people.Contains(e.ActorUserId) || people.Contains(e.SubjectUserId!));
         }
 
