@@ -68,7 +68,7 @@ public sealed class BrowserFlowTests(BrowserFixture browser) : IDisposable
     {
         await using var manager = await PortalPage.OpenAsync(browser, _portal);
         await manager.SignInAsync(DemoPeople.Manager);
-        await manager.Page.GotoAsync(manager.Url("/clinic"));
+        await manager.GotoAsync("/clinic");
         var samRow = manager.Page.Locator("tr", new() { HasText = "Sam Front" });
         await Expect(samRow.Locator("[data-testid=row-state]")).ToContainTextAsync("Not connected");
         await samRow.Locator("[data-testid=row-actions] button").ClickAsync();
@@ -83,6 +83,7 @@ public sealed class BrowserFlowTests(BrowserFixture browser) : IDisposable
         await sam.Page.WaitForURLAsync("**/simulator/api/oauth/authorize**");
         await sam.Page.CheckAsync($"input[value=\"{DemoPeople.FullscriptIdOf(DemoPeople.SamFront)}\"]");
         await sam.Page.ClickAsync("button[value=approve]");
+        await sam.WaitUntilInteractiveAsync();
         await sam.ExpectStateAsync("Active");
 
         await Expect(samRow.Locator("[data-testid=row-state]")).ToContainTextAsync("Active", new() { Timeout = 3000 });
@@ -98,7 +99,7 @@ public sealed class BrowserFlowTests(BrowserFixture browser) : IDisposable
 
         await using var support = await PortalPage.OpenAsync(browser, _portal);
         await support.SignInAsync(DemoPeople.Support);
-        await support.Page.GotoAsync(support.Url("/support"));
+        await support.GotoAsync("/support");
         await support.Page.GetByRole(AriaRole.Tab, new() { Name = "All connections" }).ClickAsync();
         var row = support.Page.Locator("tr", new() { HasText = "Dr. Jordan Lee" });
         await row.Locator("[data-testid=row-actions] button").ClickAsync();
@@ -119,9 +120,10 @@ public sealed class BrowserFlowTests(BrowserFixture browser) : IDisposable
         await lee.ConnectAsync(DemoPeople.DrLee);
         await lee.ExpectStateAsync("Active");
 
-        await lee.Page.GotoAsync(lee.Url("/simulator"));
+        await lee.GotoAsync("/simulator");
         await lee.Page.ClickAsync("[data-testid=revoke-grant]");
-        await lee.Page.GotoAsync(lee.Url("/"));
+        await Expect(lee.Page.Locator("text=Revoked").First).ToBeVisibleAsync();
+        await lee.GotoAsync("/");
         await lee.Page.ClickAsync("[data-testid=refresh-button]");
 
         await lee.ExpectStateAsync("NeedsReconnect");
@@ -163,5 +165,9 @@ public sealed class BrowserFlowTests(BrowserFixture browser) : IDisposable
         serious.Should().BeEmpty(string.Join("\n", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
     }
 
-    public void Dispose() => _portal.Dispose();
+    public void Dispose()
+    {
+        File.WriteAllLines($"/tmp/browser-{Guid.NewGuid():N}.log", _portal.Logs.Where(l => !l.StartsWith("Debug", StringComparison.Ordinal) && !l.StartsWith("Trace", StringComparison.Ordinal)));
+        _portal.Dispose();
+    }
 }

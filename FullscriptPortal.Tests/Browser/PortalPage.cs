@@ -12,7 +12,9 @@ public sealed class PortalPage(IBrowserContext context, IPage page, Uri baseAddr
     public static async Task<PortalPage> OpenAsync(BrowserFixture browser, PortalFactory portal, int width = 1280, int height = 900)
     {
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
-        return new PortalPage(context, await context.NewPageAsync(), portal.ServerAddress);
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) => portal.Logs.Enqueue($"Browser {message.Type}: {message.Text}");
+        return new PortalPage(context, page, portal.ServerAddress);
     }
 
     public string Url(string path) => new Uri(baseAddress, path).AbsoluteUri;
@@ -24,9 +26,17 @@ public sealed class PortalPage(IBrowserContext context, IPage page, Uri baseAddr
         await page.FillAsync("#password", FullscriptPortal.Auth.DemoSeed.Password);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
-        // The circuit is live once the app bar's interactive menu button works; wait for Blazor to start.
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        await WaitUntilInteractiveAsync();
     }
+
+    /// <summary>Opens a page of the portal and waits until its circuit answers (a prerendered page ignores clicks).</summary>
+    public async Task GotoAsync(string path)
+    {
+        await page.GotoAsync(Url(path));
+        await WaitUntilInteractiveAsync();
+    }
+
+    public Task WaitUntilInteractiveAsync() => page.WaitForSelectorAsync("[data-interactive]", new() { Timeout = 15000 });
 
     /// <summary>Presses Connect (or Reconnect), picks the Fullscript user on the simulator's consent page and decides.</summary>
     public async Task ConnectAsync(string fullscriptEmail, bool approve = true)
@@ -36,6 +46,7 @@ public sealed class PortalPage(IBrowserContext context, IPage page, Uri baseAddr
         await page.CheckAsync($"input[value=\"{DemoPeople.FullscriptIdOf(fullscriptEmail)}\"]");
         await page.ClickAsync($"button[value={(approve ? "approve" : "deny")}]");
         await page.WaitForURLAsync(url => !url.Contains("/simulator/", StringComparison.Ordinal) && !url.Contains("/oauth/", StringComparison.Ordinal));
+        await WaitUntilInteractiveAsync();
     }
 
     public ILocator Card => page.Locator("[data-testid=connection-card]");
