@@ -165,9 +165,5 @@ public sealed class BrowserFlowTests(BrowserFixture browser) : IDisposable
         serious.Should().BeEmpty(string.Join("\n", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
     }
 
-    public void Dispose()
-    {
-        File.WriteAllLines($"/tmp/browser-{Guid.NewGuid():N}.log", _portal.Logs.Where(l => !l.StartsWith("Debug", StringComparison.Ordinal) && !l.StartsWith("Trace", StringComparison.Ordinal)));
-        _portal.Dispose();
-    }
+    public void Dispose() => _portal.Dispose();
 }
