@@ -29,17 +29,9 @@ public sealed class DeploymentModesTests
     [Fact]
     public async Task Scopes_that_drift_away_on_refresh_need_a_reconnect()
     {
-        using var first = new PortalFactory();
-        var second = PortalFactory.RestartOf(first);
-        Guid id;
-        using (first)
-        {
-            using var browser = first.NewSession();
-            id = (await browser.ConnectAsync(DemoPeople.DrLee)).ConnectionId!.Value;
-        }
         // The app now requires a scope its tokens were not granted; Fullscript does not add scopes to existing tokens.
-        second.Settings["Fullscript:RequiredScopes:0"] = "orders:write";
-        using var restarted = second;
+        var (restarted, id) = await ConnectThenRestartAsync(settings => settings["Fullscript:RequiredScopes:0"] = "orders:write");
+        using var _ = restarted;
         restarted.Time.Advance(TimeSpan.FromHours(2));
 
         var (token, outcome) = await restarted.AccessTokenAsync(id);
@@ -52,22 +44,17 @@ public sealed class DeploymentModesTests
     [Fact]
     public async Task A_connection_keeps_using_the_server_that_issued_it_after_the_default_server_changes()
     {
-        using var first = new PortalFactory();
-        var second = PortalFactory.RestartOf(first);
-        Guid id;
-        using (first)
-        {
-            using var browser = first.NewSession();
-            id = (await browser.ConnectAsync(DemoPeople.DrLee)).ConnectionId!.Value;
-        }
         // The deployment moves to the US sandbox (unreachable here) but keeps the simulator for the grants it issued.
-        second.Settings["Fullscript:Server"] = "us-sandbox";
-        second.Settings["Fullscript:ClientId"] = "sandbox-app";
-        second.Settings["Fullscript:ClientSecret"] = "sandbox-secret";
-        second.Settings["Fullscript:RedirectUri"] = "https://portal.example.com/oauth/fullscript/callback";
-        second.Settings["Fullscript:Servers:us-sandbox:ApiBase"] = "http://127.0.0.1:9/api";
-        second.Settings["Simulator:Enabled"] = "true";
-        using var restarted = second;
+        var (restarted, id) = await ConnectThenRestartAsync(settings =>
+        {
+            settings["Fullscript:Server"] = "us-sandbox";
+            settings["Fullscript:ClientId"] = "sandbox-app";
+            settings["Fullscript:ClientSecret"] = "sandbox-secret";
+            settings["Fullscript:RedirectUri"] = "https://portal.example.com/oauth/fullscript/callback";
+            settings["Fullscript:Servers:us-sandbox:ApiBase"] = "http://127.0.0.1:9/api";
+            settings["Simulator:Enabled"] = "true";
+        });
+        using var _ = restarted;
         restarted.Time.Advance(TimeSpan.FromHours(2));
 
         var (token, outcome) = await restarted.AccessTokenAsync(id);
@@ -76,6 +63,20 @@ public sealed class DeploymentModesTests
         token.Should().NotBeNull();
         restarted.FullscriptCalls.All.Should().Equal("POST /simulator/api/oauth/token");
         (await restarted.ConnectionOfIdAsync(id)).ServerKey.Should().Be("simulator");
+    }
+
+    /// <summary>Dr. Lee connects; then the portal restarts on the same files with changed settings.</summary>
+    private static async Task<(PortalFactory Restarted, Guid ConnectionId)> ConnectThenRestartAsync(Action<Dictionary<string, string?>> changeSettings)
+    {
+        var first = new PortalFactory();
+        var restarted = PortalFactory.RestartOf(first);
+        using (first)
+        {
+            using var browser = first.NewSession();
+            var id = (await browser.ConnectAsync(DemoPeople.DrLee)).ConnectionId!.Value;
+            changeSettings(restarted.Settings);
+            return (restarted, id);
+        }
     }
 
     [Theory]

@@ -64,8 +64,7 @@ public sealed class DisconnectTests : IDisposable
     {
         using var browser = _factory.NewSession();
         var id = (await browser.ConnectAsync(DemoPeople.DrLee)).ConnectionId!.Value;
-        var grant = (await _factory.SimulatorGrantsAsync()).Single();
-        await _factory.InScopeAsync<FullscriptPortal.Simulator.SimulatedFullscript, bool>(async s => { await s.RevokeGrantAsync(grant.Id, "inside Fullscript", default); return true; });
+        await _factory.RevokeInsideFullscriptAsync();
 
         (await browser.InCircuitAsync(circuit => circuit.DisconnectAsync())).Result.Should().Be(DisconnectResult.Disconnected);
         (await _factory.ConnectionOfIdAsync(id)).State.Should().Be(ConnectionState.Revoked);
@@ -103,8 +102,7 @@ public sealed class DisconnectTests : IDisposable
     {
         using var browser = _factory.NewSession();
         var id = (await browser.ConnectAsync(DemoPeople.DrLee)).ConnectionId!.Value;
-        var grant = (await _factory.SimulatorGrantsAsync()).Single();
-        await _factory.InScopeAsync<FullscriptPortal.Simulator.SimulatedFullscript, bool>(async s => { await s.RevokeGrantAsync(grant.Id, "inside Fullscript", default); return true; });
+        await _factory.RevokeInsideFullscriptAsync();
 
         var check = await _factory.InScopeAsync<ConnectionProbe, RefreshOutcome>(probe => probe.CheckAsync(id, "test", default));
 

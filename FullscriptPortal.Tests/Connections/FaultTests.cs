@@ -114,8 +114,7 @@ public sealed class FaultTests : IDisposable
     {
         _factory.Settings["Tokens:Probe:Enabled"] = "true";
         var id = await ConnectAsync();
-        var grant = (await _factory.SimulatorGrantsAsync()).Single();
-        await _factory.InScopeAsync<FullscriptPortal.Simulator.SimulatedFullscript, bool>(async s => { await s.RevokeGrantAsync(grant.Id, "inside", default); return true; });
+        await _factory.RevokeInsideFullscriptAsync();
 
         (await _factory.SweepAsync()).Probes.Should().Be(1);
 

@@ -130,8 +130,7 @@ public sealed class RefreshTests : IDisposable
     public async Task Invalid_grant_needs_a_reconnect_and_is_never_tried_again()
     {
         var id = await ConnectAsync(DemoPeople.DrLee);
-        var grant = (await _factory.SimulatorGrantsAsync()).Single(g => g.RevokedAt is null);
-        await _factory.InScopeAsync<FullscriptPortal.Simulator.SimulatedFullscript, bool>(async s => { await s.RevokeGrantAsync(grant.Id, "inside Fullscript", default); return true; });
+        await _factory.RevokeInsideFullscriptAsync();
         _factory.Time.Advance(TimeSpan.FromHours(2));
         var calls = TokenCalls;
 

@@ -74,8 +74,7 @@ public sealed class PageTests : PageTestContext
     public async Task Supports_queue_lists_only_connections_that_need_attention()
     {
         var (_, patel) = await ConnectTwoAsync();
-        var grant = (await Portal.SimulatorGrantsAsync()).Single(g => g.UserName == "Dr. Priya Patel");
-        await Portal.InScopeAsync<FullscriptPortal.Simulator.SimulatedFullscript, bool>(async s => { await s.RevokeGrantAsync(grant.Id, "inside", default); return true; });
+        await Portal.RevokeInsideFullscriptAsync("Dr. Priya Patel");
         (await patel.InCircuitAsync(c => c.RefreshNowAsync())).Result.Should().Be(RefreshResult.NeedsReconnect);
         using var support = Portal.NewSession();
         await support.SignInAsync(DemoPeople.Support);

@@ -32,6 +32,17 @@ public static class PortalFactoryExtensions
         return await action(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
+    /// <summary>What a practitioner does inside Fullscript: revokes the app. The portal is not told.</summary>
+    public static async Task RevokeInsideFullscriptAsync(this PortalFactory factory, string? fullscriptUserName = null)
+    {
+        var grant = (await factory.SimulatorGrantsAsync()).Single(g => g.RevokedAt == null && (fullscriptUserName is null || g.UserName == fullscriptUserName));
+        await factory.InScopeAsync<SimulatedFullscript, bool>(async simulator =>
+        {
+            await simulator.RevokeGrantAsync(grant.Id, "revoked by the user inside Fullscript", default);
+            return true;
+        });
+    }
+
     public static SimulatorFaults Faults(this PortalFactory factory) => factory.Services.GetRequiredService<SimulatorFaults>();
 
     public static Task<SweepReport> SweepAsync(this PortalFactory factory) =>

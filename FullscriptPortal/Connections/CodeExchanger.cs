@@ -115,12 +115,7 @@ public sealed partial class CodeExchanger(
         connection.ClearFailures();
         (connection.DisconnectRequestedAt, connection.DisconnectRequestedBy, connection.DisconnectReason) = (null, null, null);
         (connection.RevokedAt, connection.RevokedBy) = (null, null);
-        connection.AccessTokenProtected = protector.Protect(tokens.AccessToken);
-        connection.RefreshTokenProtected = protector.Protect(tokens.RefreshToken);
-        connection.TokenCreatedAt = tokens.CreatedAt;
-        connection.ExpiresInSeconds = tokens.ExpiresIn;
-        connection.AccessTokenExpiresAt = tokens.ExpiresAt;
-        connection.Scope = tokens.Scope;
+        protector.StoreIn(connection, tokens);
         connection.ResourceOwnerId = tokens.ResourceOwnerId;
         connection.ResourceOwnerType = tokens.ResourceOwnerType;
         connection.FullscriptClinicId = null;

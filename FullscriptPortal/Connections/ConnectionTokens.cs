@@ -125,12 +125,7 @@ public sealed partial class ConnectionTokens(
     {
         var before = connection.State;
         var missing = RequiredScopes.MissingFrom(fullscriptOptions.CurrentValue.RequiredScopes, tokens.Scope);
-        connection.AccessTokenProtected = protector.Protect(tokens.AccessToken);
-        connection.RefreshTokenProtected = protector.Protect(tokens.RefreshToken);
-        connection.TokenCreatedAt = tokens.CreatedAt;
-        connection.ExpiresInSeconds = tokens.ExpiresIn;
-        connection.AccessTokenExpiresAt = tokens.ExpiresAt;
-        connection.Scope = tokens.Scope;
+        protector.StoreIn(connection, tokens);
         connection.LastRefreshedAt = now;
         connection.UpdatedAt = now;
         connection.ClearFailures();

@@ -11,4 +11,15 @@ public sealed class TokenProtector(IDataProtectionProvider provider)
     public string Protect(string secret) => _protector.Protect(secret);
 
     public string Unprotect(string ciphertext) => _protector.Unprotect(ciphertext);
+
+    /// <summary>Puts a newly granted pair on the connection: the tokens encrypted, their lifetime and scope as granted.</summary>
+    public void StoreIn(FullscriptConnection connection, Fullscript.TokenSet tokens)
+    {
+        connection.AccessTokenProtected = Protect(tokens.AccessToken);
+        connection.RefreshTokenProtected = Protect(tokens.RefreshToken);
+        connection.TokenCreatedAt = tokens.CreatedAt;
+        connection.ExpiresInSeconds = tokens.ExpiresIn;
+        connection.AccessTokenExpiresAt = tokens.ExpiresAt;
+        connection.Scope = tokens.Scope;
+    }
 }
