@@ -49,6 +49,39 @@ public sealed class TwoInstanceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_refresh_whose_lease_ran_out_mid_call_discards_its_pair_instead_of_overwriting_the_newer_one()
+    {
+        Guid id;
+        using (var browser = _first.NewSession()) id = (await browser.ConnectAsync(DemoPeople.DrLee)).ConnectionId!.Value;
+        _second.StartServer();
+        _first.Time.Advance(TimeSpan.FromHours(2));
+        _second.Time.SetUtcNow(_first.Time.GetUtcNow());
+        _first.Faults().Latency = TimeSpan.FromSeconds(2); // the first instance's call to Fullscript is slow
+
+        var slow = Task.Run(() => _first.AccessTokenAsync(id));
+        for (var i = 0; i < 100 && (await _first.ConnectionOfIdAsync(id)).RefreshLeaseOwner is null; i++) await Task.Delay(20);
+        (await _first.ConnectionOfIdAsync(id)).RefreshLeaseOwner.Should().NotBeNull("the first instance holds the lease while it waits");
+
+        // The lease runs out while the first call is still in flight; the second instance takes over and stores its pair.
+        _first.Time.Advance(TimeSpan.FromSeconds(31));
+        _second.Time.SetUtcNow(_first.Time.GetUtcNow());
+        var (fast, fastOutcome) = await _second.AccessTokenAsync(id);
+        fastOutcome.Result.Should().Be(RefreshResult.Refreshed);
+        var storedByTheSecond = await _second.StoredRefreshTokenAsync(id);
+
+        var (late, lateOutcome) = await slow;
+
+        late.Should().BeNull("the late pair was never stored, so it is not handed out");
+        lateOutcome.Result.Should().Be(RefreshResult.WillRetry);
+        _first.Logs.Should().Contain(l => l.Contains("this instance's result is discarded", StringComparison.Ordinal));
+        (await _first.StoredRefreshTokenAsync(id)).Should().Be(storedByTheSecond, "the newer pair was not overwritten");
+        fast.Should().NotBeNull();
+        using var session = _second.NewSession();
+        var api = new SimulatorApi(_second, session);
+        (await api.RefreshAsync(storedByTheSecond!)).StatusCode.Should().Be(System.Net.HttpStatusCode.OK, "the stored refresh token still works");
+    }
+
+    [Fact]
     public async Task Only_one_instance_runs_the_worker()
     {
         _second.StartServer();
