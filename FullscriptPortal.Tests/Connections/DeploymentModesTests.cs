@@ -47,10 +47,7 @@ public sealed class DeploymentModesTests
         // The deployment moves to the US sandbox (unreachable here) but keeps the simulator for the grants it issued.
         var (restarted, id) = await ConnectThenRestartAsync(settings =>
         {
-            settings["Fullscript:Server"] = "us-sandbox";
-            settings["Fullscript:ClientId"] = "sandbox-app";
-            settings["Fullscript:ClientSecret"] = "sandbox-secret";
-            settings["Fullscript:RedirectUri"] = "https://portal.example.com/oauth/fullscript/callback";
+            settings.UseRealServer("us-sandbox", "sandbox-app");
             settings["Fullscript:Servers:us-sandbox:ApiBase"] = "http://127.0.0.1:9/api";
             settings["Simulator:Enabled"] = "true";
         });
@@ -85,10 +82,7 @@ public sealed class DeploymentModesTests
     public async Task Pkce_is_off_for_real_servers_unless_configured(string? usePkce, bool expectChallenge)
     {
         using var factory = new PortalFactory();
-        factory.Settings["Fullscript:Server"] = "us-sandbox";
-        factory.Settings["Fullscript:ClientId"] = "sandbox-app";
-        factory.Settings["Fullscript:ClientSecret"] = "sandbox-secret";
-        factory.Settings["Fullscript:RedirectUri"] = "https://portal.example.com/oauth/fullscript/callback";
+        factory.Settings.UseRealServer("us-sandbox", "sandbox-app");
         if (usePkce is not null) factory.Settings["Fullscript:UsePkce"] = usePkce;
         using var browser = factory.NewSession();
         await browser.SignInAsync(DemoPeople.DrLee);
@@ -98,7 +92,7 @@ public sealed class DeploymentModesTests
         authorize.GetLeftPart(UriPartial.Path).Should().Be("https://api-us-snd.fullscript.io/api/oauth/authorize");
         var query = QueryHelpers.ParseQuery(authorize.Query);
         query["client_id"].ToString().Should().Be("sandbox-app");
-        query["redirect_uri"].ToString().Should().Be("https://portal.example.com/oauth/fullscript/callback");
+        query["redirect_uri"].ToString().Should().Be(PortalFactoryExtensions.RealRedirectUri);
         query.ContainsKey("code_challenge").Should().Be(expectChallenge);
         query.ContainsKey("scope").Should().BeFalse("Fullscript ignores scope in the query; scopes are set in its dashboard");
     }
@@ -107,10 +101,7 @@ public sealed class DeploymentModesTests
     public async Task The_authorize_url_can_be_overridden_per_server()
     {
         using var factory = new PortalFactory();
-        factory.Settings["Fullscript:Server"] = "ca";
-        factory.Settings["Fullscript:ClientId"] = "ca-app";
-        factory.Settings["Fullscript:ClientSecret"] = "ca-secret";
-        factory.Settings["Fullscript:RedirectUri"] = "https://portal.example.com/oauth/fullscript/callback";
+        factory.Settings.UseRealServer("ca", "ca-app");
         factory.Settings["Fullscript:Servers:ca:AuthorizeUrl"] = "https://ca.fullscript.io/oauth/authorize";
         using var browser = factory.NewSession();
         await browser.SignInAsync(DemoPeople.DrLee);

@@ -21,10 +21,7 @@ public sealed class StartupValidationTests
     public async Task A_real_server_does_not_map_the_simulator()
     {
         using var factory = new PortalFactory();
-        factory.Settings["Fullscript:Server"] = "us-sandbox";
-        factory.Settings["Fullscript:ClientId"] = "app";
-        factory.Settings["Fullscript:ClientSecret"] = "secret";
-        factory.Settings["Fullscript:RedirectUri"] = "https://portal.example.com/oauth/fullscript/callback";
+        factory.Settings.UseRealServer("us-sandbox", "app");
         using var browser = factory.NewSession();
 
         var response = await browser.Http.GetAsync("/simulator/api/oauth/authorize?client_id=fullscript-portal-dev");

@@ -19,6 +19,18 @@ public static class DemoPeople
 
 public static class PortalFactoryExtensions
 {
+    public const string RealRedirectUri = "https://portal.example.com/oauth/fullscript/callback";
+
+    /// <summary>Settings of a deployment on a real Fullscript server (unreachable from tests: only what the portal sends
+    /// there, or refuses to, is observed).</summary>
+    public static void UseRealServer(this IDictionary<string, string?> settings, string server, string clientId)
+    {
+        settings["Fullscript:Server"] = server;
+        settings["Fullscript:ClientId"] = clientId;
+        settings["Fullscript:ClientSecret"] = clientId + "-secret";
+        settings["Fullscript:RedirectUri"] = RealRedirectUri;
+    }
+
     public static async Task<T> QueryAsync<T>(this PortalFactory factory, Func<PortalDbContext, Task<T>> query)
     {
         await using var scope = factory.Services.CreateAsyncScope();
