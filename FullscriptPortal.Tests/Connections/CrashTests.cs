@@ -1,7 +1,10 @@
 using System.Net;
 using FullscriptPortal.Connections;
 using FullscriptPortal.Tests.Infrastructure;
+using FullscriptPortal.Simulator;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace FullscriptPortal.Tests.Connections;
 
@@ -15,9 +18,6 @@ public sealed class CrashTests : IDisposable
     [Fact]
     public async Task A_portal_killed_after_fullscript_issued_new_tokens_still_refreshes_after_a_restart()
     {
-        var port = PortalProcess.FreePort();
-        var portalAddress = new Uri($"http://127.0.0.1:{port}");
-        _fullscript.Settings["Simulator:RedirectUris:0"] = new Uri(portalAddress, "/oauth/fullscript/callback").AbsoluteUri;
         _fullscript.Settings["Simulator:AccessTokenLifetime"] = "00:00:04";
         var settings = new Dictionary<string, string>
         {
@@ -33,8 +33,11 @@ public sealed class CrashTests : IDisposable
             ["Fullscript:Retry:MaxAttempts"] = "1",
         };
 
-        var portal = await PortalProcess.StartAsync(port, settings);
-        await ConnectThroughTheProcessAsync(portalAddress);
+        var portal = await PortalProcess.StartAsync(settings);
+        // Register the process's callback with "Fullscript", as an app owner would in its API dashboard.
+        _fullscript.Services.GetRequiredService<IOptionsMonitor<SimulatorOptions>>().CurrentValue.RedirectUris
+            .Add(new Uri(portal.Address, "/oauth/fullscript/callback").AbsoluteUri);
+        await ConnectThroughTheProcessAsync(portal.Address);
         await WaitForAsync(async () => await ConnectionAsync() is { State: "Active" }, "the worker exchanges the code");
 
         // The next refresh: Fullscript issues a new pair and the answer never arrives; the process dies right then.
@@ -45,7 +48,7 @@ public sealed class CrashTests : IDisposable
         await portal.DisposeAsync();
         var killedAt = DateTimeOffset.UtcNow;
 
-        await using var restarted = await PortalProcess.StartAsync(port, settings);
+        await using var restarted = await PortalProcess.StartAsync(settings);
 
         await WaitForAsync(async () => await ConnectionAsync() is { State: "Active" } c && c.LastRefreshedAt > killedAt.ToUnixTimeMilliseconds(),
             "the restarted portal refreshes with the refresh token it kept");

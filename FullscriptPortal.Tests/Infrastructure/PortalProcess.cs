@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace FullscriptPortal.Tests.Infrastructure;
 
@@ -14,13 +12,6 @@ public sealed class PortalProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     /// <summary>The portal built beside these tests (same configuration and framework folders).</summary>
     private static string PortalDll
     {
@@ -31,34 +22,37 @@ public sealed class PortalProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<PortalProcess> StartAsync(int port, IReadOnlyDictionary<string, string> settings)
+    /// <summary>Starts the portal on a port the operating system picks, and returns once it answers there. The address
+    /// is read from the process's own "Now listening on" line: a port chosen beforehand could be taken meanwhile by
+    /// another test's server, which would then answer in the process's place.</summary>
+    public static async Task<PortalProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
-        var address = new Uri($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(PortalDll)!, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { PortalDll, "--urls", address.AbsoluteUri.TrimEnd('/'), "--environment", "Development" }) start.ArgumentList.Add(argument);
+        foreach (var argument in new[] { PortalDll, "--urls", "http://127.0.0.1:0", "--environment", "Development" }) start.ArgumentList.Add(argument);
         foreach (var (key, value) in settings) start.ArgumentList.Add($"--{key}={value}");
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, line) =>
+        {
+            const string marker = "Now listening on: ";
+            if (line.Data?.IndexOf(marker, StringComparison.Ordinal) is >= 0 and var at) listening.TrySetResult(new Uri(line.Data[(at + marker.Length)..].Trim()));
+        };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        using var http = new HttpClient();
-        for (var i = 0; i < 300; i++)
+        try
         {
-            if (process.HasExited) throw new InvalidOperationException($"The portal process exited with {process.ExitCode} before it listened.");
-            try
-            {
-                if ((await http.GetAsync(new Uri(address, "/health"))).IsSuccessStatusCode) return new PortalProcess(process, address);
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-            await Task.Delay(100);
+            var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            using var http = new HttpClient();
+            (await http.GetAsync(new Uri(address, "/health"))).EnsureSuccessStatusCode();
+            return new PortalProcess(process, address);
         }
-        process.Kill(entireProcessTree: true);
-        throw new TimeoutException("The portal process did not answer /health within 30 seconds.");
+        catch (Exception)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
     }
 
     /// <summary>Ends the process at once, as a power cut or an OOM kill would: no shutdown, no flush.</summary>
