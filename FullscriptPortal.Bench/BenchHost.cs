@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace FullscriptPortal.Bench;
 
 /// <summary>The real portal (TokenProtector only names its assembly) on a loopback port with fresh SQLite files, the simulator answering with added latency.</summary>
-internal sealed class BenchHost : WebApplicationFactory<FullscriptPortal.Connections.TokenProtector>
+internal sealed class BenchHost : WebApplicationFactory<FullscriptPortal.Tokens.TokenProtector>
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("fullscript-bench-").FullName;
 

@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using FullscriptPortal.Bench;
-using FullscriptPortal.Connections;
+using FullscriptPortal.Connect;
 using FullscriptPortal.Simulator;
+using FullscriptPortal.Tokens;
 using Microsoft.Extensions.DependencyInjection;
 
 // Measures what the portal's coordination and storage add to refreshing tokens, against bare token calls to the same
@@ -22,7 +23,10 @@ async Task<TimeSpan> BareCallsAsync(IReadOnlyList<Seeder.SeededGrant> grants)
     {
         using var response = await http.PostAsJsonAsync("/simulator/api/oauth/token", new
         {
-            grant_type = "refresh_token", client_id = simulatorOptions.ClientId, client_secret = simulatorOptions.ClientSecret, refresh_token = grant.RefreshToken,
+            grant_type = "refresh_token",
+            client_id = simulatorOptions.ClientId,
+            client_secret = simulatorOptions.ClientSecret,
+            refresh_token = grant.RefreshToken,
         }, token);
         response.EnsureSuccessStatusCode();
     });

@@ -1,7 +1,9 @@
 using FullscriptPortal.Auth;
+using FullscriptPortal.Connect;
 using FullscriptPortal.Connections;
 using FullscriptPortal.Data;
 using FullscriptPortal.Simulator;
+using FullscriptPortal.Tokens;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,17 +41,33 @@ internal static class Seeder
                 var email = $"{prefix}{i:00000}@bench.test";
                 var user = new PortalUser
                 {
-                    Id = Guid.NewGuid().ToString(), UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email,
-                    NormalizedEmail = email.ToUpperInvariant(), DisplayName = $"Bench {i:00000}", ClinicId = clinicId, SecurityStamp = Guid.NewGuid().ToString(),
+                    Id = Guid.NewGuid().ToString(),
+                    UserName = email,
+                    NormalizedUserName = email.ToUpperInvariant(),
+                    Email = email,
+                    NormalizedEmail = email.ToUpperInvariant(),
+                    DisplayName = $"Bench {i:00000}",
+                    ClinicId = clinicId,
+                    SecurityStamp = Guid.NewGuid().ToString(),
                 };
                 portal.Users.Add(user);
                 portal.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId });
                 connectionId = Guid.NewGuid();
                 portal.Connections.Add(new FullscriptConnection
                 {
-                    Id = connectionId, UserId = user.Id, ServerKey = "simulator", State = ConnectionState.Active, ResourceOwnerId = $"{owner.Id}#{i}",
-                    ResourceOwnerType = owner.Type, TokenCreatedAt = now.AddHours(-3), ExpiresInSeconds = 7200, AccessTokenExpiresAt = now.AddHours(-1),
-                    ConnectedAt = now.AddHours(-3), UpdatedAt = now, AccessTokenProtected = protector.Protect("expired"), RefreshTokenProtected = protector.Protect(refresh),
+                    Id = connectionId,
+                    UserId = user.Id,
+                    ServerKey = "simulator",
+                    State = ConnectionState.Active,
+                    ResourceOwnerId = $"{owner.Id}#{i}",
+                    ResourceOwnerType = owner.Type,
+                    TokenCreatedAt = now.AddHours(-3),
+                    ExpiresInSeconds = 7200,
+                    AccessTokenExpiresAt = now.AddHours(-1),
+                    ConnectedAt = now.AddHours(-3),
+                    UpdatedAt = now,
+                    AccessTokenProtected = protector.Protect("expired"),
+                    RefreshTokenProtected = protector.Protect(refresh),
                 });
             }
             seeded.Add(new SeededGrant(connectionId, grant.Id, refresh));

@@ -1,15 +1,18 @@
 using FullscriptPortal.Auth;
 using FullscriptPortal.Clinics;
 using FullscriptPortal.Components;
+using FullscriptPortal.Connect;
 using FullscriptPortal.Connections;
-using FullscriptPortal.Dashboard;
 using FullscriptPortal.Data;
 using FullscriptPortal.Fullscript;
+using FullscriptPortal.Lifecycle;
+using FullscriptPortal.Live;
 using FullscriptPortal.Observability;
+using FullscriptPortal.People;
 using FullscriptPortal.Simulator;
 using FullscriptPortal.Support;
+using FullscriptPortal.Tokens;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace FullscriptPortal;
 
@@ -24,6 +27,10 @@ public static class PortalRegistration
             .AddPortalAuth()
             .AddFullscript()
             .AddConnections()
+            .AddLive()
+            .AddTokens()
+            .AddConnect()
+            .AddLifecycle()
             .AddClinics()
             .AddSupport()
             .AddPortalHealth()

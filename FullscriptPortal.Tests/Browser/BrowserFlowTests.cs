@@ -1,5 +1,4 @@
 using System.Globalization;
-using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using FullscriptPortal.Tests.Infrastructure;
 using Microsoft.Playwright;

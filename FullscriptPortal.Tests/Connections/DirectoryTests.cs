@@ -1,7 +1,10 @@
 using System.Net;
+using FullscriptPortal.Audit;
 using FullscriptPortal.Clinics;
 using FullscriptPortal.Connections;
+using FullscriptPortal.Live;
 using FullscriptPortal.Tests.Infrastructure;
+using FullscriptPortal.Tokens;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -257,7 +260,10 @@ public sealed class DirectoryTests : IAsyncLifetime, IDisposable
     {
         var who = new[] { _manager, _lee, _support, _sam }.Single(s => s.UserId == (email switch
         {
-            DemoPeople.Manager => _manager.UserId, DemoPeople.DrLee => _lee.UserId, DemoPeople.Support => _support.UserId, _ => _sam.UserId,
+            DemoPeople.Manager => _manager.UserId,
+            DemoPeople.DrLee => _lee.UserId,
+            DemoPeople.Support => _support.UserId,
+            _ => _sam.UserId,
         }));
 
         var response = await who.Http.GetAsync(path);

@@ -2,7 +2,6 @@ using FullscriptPortal.Auth;
 using FullscriptPortal.Connections;
 using FullscriptPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FullscriptPortal.Tests.Connections;
 
@@ -50,8 +49,14 @@ public sealed class ScaleTests : IDisposable
                 var email = $"person{i:00000}@northside.test";
                 var user = new PortalUser
                 {
-                    Id = Guid.NewGuid().ToString(), UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email,
-                    NormalizedEmail = email.ToUpperInvariant(), DisplayName = $"Person {i:00000}", ClinicId = clinicId, SecurityStamp = Guid.NewGuid().ToString(),
+                    Id = Guid.NewGuid().ToString(),
+                    UserName = email,
+                    NormalizedUserName = email.ToUpperInvariant(),
+                    Email = email,
+                    NormalizedEmail = email.ToUpperInvariant(),
+                    DisplayName = $"Person {i:00000}",
+                    ClinicId = clinicId,
+                    SecurityStamp = Guid.NewGuid().ToString(),
                 };
                 db.Users.Add(user);
                 db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<string> { UserId = user.Id, RoleId = roleId });
@@ -59,9 +64,19 @@ public sealed class ScaleTests : IDisposable
                 {
                     db.Connections.Add(new FullscriptConnection
                     {
-                        Id = Guid.NewGuid(), UserId = user.Id, ServerKey = "simulator", State = ConnectionState.Active, ResourceOwnerId = $"owner-{i}",
-                        ResourceOwnerType = "Practitioner", TokenCreatedAt = now, ExpiresInSeconds = 7200, AccessTokenExpiresAt = now.AddMinutes(1 + (i % 119)),
-                        ConnectedAt = now, UpdatedAt = now, AccessTokenProtected = "x", RefreshTokenProtected = "x",
+                        Id = Guid.NewGuid(),
+                        UserId = user.Id,
+                        ServerKey = "simulator",
+                        State = ConnectionState.Active,
+                        ResourceOwnerId = $"owner-{i}",
+                        ResourceOwnerType = "Practitioner",
+                        TokenCreatedAt = now,
+                        ExpiresInSeconds = 7200,
+                        AccessTokenExpiresAt = now.AddMinutes(1 + (i % 119)),
+                        ConnectedAt = now,
+                        UpdatedAt = now,
+                        AccessTokenProtected = "x",
+                        RefreshTokenProtected = "x",
                     });
                 }
             }

@@ -16,7 +16,9 @@ public sealed class FullscriptOptionsValidatorTests
     {
         var failures = FailuresOf(new FullscriptOptions
         {
-            Server = "us-sandbox", ClientId = "abc", RedirectUri = "https://portal.example.com/oauth/fullscript/callback",
+            Server = "us-sandbox",
+            ClientId = "abc",
+            RedirectUri = "https://portal.example.com/oauth/fullscript/callback",
         });
 
         failures.Should().ContainSingle().Which.Should()
@@ -33,7 +35,10 @@ public sealed class FullscriptOptionsValidatorTests
     public void A_complete_real_server_configuration_passes() =>
         FailuresOf(new FullscriptOptions
         {
-            Server = "us", ClientId = "abc", ClientSecret = "s3cret", RedirectUri = "https://portal.example.com/oauth/fullscript/callback",
+            Server = "us",
+            ClientId = "abc",
+            ClientSecret = "s3cret",
+            RedirectUri = "https://portal.example.com/oauth/fullscript/callback",
         }).Should().BeEmpty();
 
     [Fact]

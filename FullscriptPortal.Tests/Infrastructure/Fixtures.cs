@@ -1,6 +1,9 @@
+using FullscriptPortal.Connect;
 using FullscriptPortal.Connections;
 using FullscriptPortal.Data;
+using FullscriptPortal.Lifecycle;
 using FullscriptPortal.Simulator;
+using FullscriptPortal.Tokens;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -73,7 +76,7 @@ public static class PortalFactoryExtensions
     public static async Task<IReadOnlyList<SimGrantView>> SimulatorGrantsAsync(this PortalFactory factory) =>
         await factory.InScopeAsync<SimulatedFullscript, IReadOnlyList<SimGrantView>>(simulator => simulator.ListGrantsAsync(CancellationToken.None));
 
-/// <summary>The portal holds exactly the refresh token the simulator would still accept for this connection's grant.</summary>
+    /// <summary>The portal holds exactly the refresh token the simulator would still accept for this connection's grant.</summary>
     public static async Task AssertHoldsLiveRefreshTokenAsync(this PortalFactory factory, Guid connectionId)
     {
         var stored = await factory.StoredRefreshTokenAsync(connectionId);

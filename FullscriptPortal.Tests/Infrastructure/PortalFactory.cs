@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using FullscriptPortal.Data;
 using FullscriptPortal.Fullscript;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using FullscriptPortal.Auth;
-using FullscriptPortal.Connections;
+using FullscriptPortal.Connect;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

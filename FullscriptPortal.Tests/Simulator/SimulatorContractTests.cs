@@ -1,9 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using FullscriptPortal.Connections;
+using FullscriptPortal.Connect;
 using FullscriptPortal.Tests.Infrastructure;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace FullscriptPortal.Tests.Simulator;
 
@@ -165,7 +164,9 @@ public sealed class SimulatorContractTests(PortalFactory factory) : IClassFixtur
 
         var response = await browser.Http.PostAsync("/simulator/api/oauth/authorize", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["client_id"] = ClientId, ["redirect_uri"] = RedirectUri, ["decision"] = "approve",
+            ["client_id"] = ClientId,
+            ["redirect_uri"] = RedirectUri,
+            ["decision"] = "approve",
         }));
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);

@@ -1,5 +1,5 @@
 using FullscriptPortal.Auth;
-using FullscriptPortal.Connections;
+using FullscriptPortal.Connect;
 
 namespace FullscriptPortal.Clinics;
 

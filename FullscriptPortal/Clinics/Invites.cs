@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using FullscriptPortal.Audit;
 using FullscriptPortal.Auth;
+using FullscriptPortal.Connect;
 using FullscriptPortal.Connections;
 using FullscriptPortal.Data;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using FullscriptPortal.Auth;
 using FullscriptPortal.Data;
+using FullscriptPortal.Tokens;
 using Microsoft.EntityFrameworkCore;
 
 namespace FullscriptPortal.Connections;
@@ -46,7 +47,7 @@ public sealed class ConnectionDirectory(
         var people = Filter(Scope(db, viewer), query, now);
         var total = await people.CountAsync(cancellationToken);
         var pageSize = Math.Clamp(query.PageSize, 1, PeopleQuery.MaxPageSize);
-        var rows = await Sort(people, query, now)
+        var rows = await Sort(people, query)
             .Skip(Math.Max(query.Page, 0) * pageSize).Take(pageSize)
             .ToListAsync(cancellationToken);
         return new PeoplePage([.. rows.Select(ToRow)], total);
@@ -168,7 +169,7 @@ public sealed class ConnectionDirectory(
         };
     }
 
-    private static IQueryable<Person> Sort(IQueryable<Person> people, PeopleQuery query, DateTimeOffset now) => (query.Sort, query.Descending) switch
+    private static IQueryable<Person> Sort(IQueryable<Person> people, PeopleQuery query) => (query.Sort, query.Descending) switch
     {
         (PeopleSort.Role, false) => people.OrderBy(p => p.Role).ThenBy(p => p.User.DisplayName),
         (PeopleSort.Role, true) => people.OrderByDescending(p => p.Role).ThenBy(p => p.User.DisplayName),

@@ -1,6 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
-using FullscriptPortal.Connections;
 using Microsoft.EntityFrameworkCore;
 
 namespace FullscriptPortal.Data;
@@ -14,7 +13,7 @@ public static class DataRegistration
         {
             var path = services.GetRequiredService<IConfiguration>()["Database:Path"] ?? "App_Data/portal.db";
             options.UseSqlite(SqliteDatabase.ConnectionString(services.GetRequiredService<IHostEnvironment>().ContentRootPath, path))
-                .AddInterceptors(SqliteDurability.Instance, ConnectionVersioning.Instance, services.GetRequiredService<ConnectionChangePublisher>());
+                .AddInterceptors(SqliteDurability.Instance);
         });
         // First of all hosted services: Data Protection's own hosted service reads the key ring from the database when the
         // host starts, so the tables must exist before it runs.

@@ -1,5 +1,8 @@
+using FullscriptPortal.Audit;
 using FullscriptPortal.Auth;
+using FullscriptPortal.Connect;
 using FullscriptPortal.Connections;
+using FullscriptPortal.Lifecycle;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

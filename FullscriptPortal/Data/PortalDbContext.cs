@@ -1,5 +1,8 @@
+using FullscriptPortal.Audit;
 using FullscriptPortal.Auth;
+using FullscriptPortal.Connect;
 using FullscriptPortal.Connections;
+using FullscriptPortal.Lifecycle;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
@@ -14,7 +13,7 @@ public sealed partial class FullscriptClient(
     FullscriptServerDirectory servers,
     IOptionsMonitor<FullscriptOptions> options,
     TimeProvider time,
-    Connections.PortalMetrics metrics,
+    FullscriptMetrics metrics,
     ILogger<FullscriptClient> logger)
 {
     public const string RequestIdHeader = "X-Request-Id";

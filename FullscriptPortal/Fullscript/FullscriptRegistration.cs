@@ -20,11 +20,9 @@ public static class FullscriptRegistration
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<FullscriptOptions>, FullscriptOptionsValidator>();
         builder.Services.AddSingleton<FullscriptServerDirectory>();
-        builder.Services.AddTransient<Connections.FullscriptBudgetHandler>();
-        // The budget handler sits inside the resilience handler, so every attempt counts against the rate limit.
+        builder.Services.AddSingleton<FullscriptMetrics>();
         builder.Services.AddHttpClient<FullscriptClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .AddFullscriptResilience()
-            .AddHttpMessageHandler<Connections.FullscriptBudgetHandler>();
+            .AddFullscriptResilience();
         return builder;
     }
 }

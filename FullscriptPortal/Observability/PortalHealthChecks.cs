@@ -1,6 +1,6 @@
-using FullscriptPortal.Connections;
 using FullscriptPortal.Data;
-using Microsoft.AspNetCore.DataProtection;
+using FullscriptPortal.Lifecycle;
+using FullscriptPortal.Tokens;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,3 @@
-using FullscriptPortal.Connections;
 using OpenTelemetry.Metrics;
 
 namespace FullscriptPortal.Observability;
@@ -9,6 +8,7 @@ public static class TelemetryRegistration
     /// meters still exist for dotnet-counters and any listener.</summary>
     public static WebApplicationBuilder AddPortalTelemetry(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<PortalMetrics>();
         if (builder.Configuration["OpenTelemetry:OtlpEndpoint"] is not { Length: > 0 } endpoint) return builder;
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(PortalMetrics.MeterName)

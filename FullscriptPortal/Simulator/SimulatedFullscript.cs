@@ -1,4 +1,4 @@
-using FullscriptPortal.Connections;
+using FullscriptPortal.Connect;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -173,8 +173,13 @@ public sealed class SimulatedFullscript(SimulatorDbContext db, IOptionsMonitor<S
         var lifetime = Options.AccessTokenLifetime;
         db.Tokens.Add(new SimToken
         {
-            TokenHash = OAuthSecrets.Hash(access), GrantId = grant.Id, Kind = SimTokenKind.Access,
-            IssuedAt = now, ExpiresAt = now + lifetime, IssuedByRefreshHash = issuedByRefreshHash, PairedRefreshHash = OAuthSecrets.Hash(refresh),
+            TokenHash = OAuthSecrets.Hash(access),
+            GrantId = grant.Id,
+            Kind = SimTokenKind.Access,
+            IssuedAt = now,
+            ExpiresAt = now + lifetime,
+            IssuedByRefreshHash = issuedByRefreshHash,
+            PairedRefreshHash = OAuthSecrets.Hash(refresh),
         });
         db.Tokens.Add(new SimToken { TokenHash = OAuthSecrets.Hash(refresh), GrantId = grant.Id, Kind = SimTokenKind.Refresh, IssuedAt = now });
         return SimTokenOutcome.Issued(new SimIssuedTokens(access, refresh, (int)lifetime.TotalSeconds, grant.Scope, now, user.Id, user.Type));

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using FullscriptPortal.Connections;
-using Microsoft.AspNetCore.Antiforgery;
+using FullscriptPortal.Connect;
 using FullscriptPortal.Fullscript;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

@@ -1,3 +1,5 @@
+using FullscriptPortal.Audit;
+
 namespace FullscriptPortal.Support;
 
 public static class SupportRegistration

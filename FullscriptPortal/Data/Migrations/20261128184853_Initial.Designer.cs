@@ -155,7 +155,7 @@ namespace FullscriptPortal.Data.Migrations
                     b.ToTable("Invites");
                 });
 
-            modelBuilder.Entity("FullscriptPortal.Connections.AuditEntry", b =>
+            modelBuilder.Entity("FullscriptPortal.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -335,7 +335,7 @@ namespace FullscriptPortal.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("FullscriptPortal.Connections.PendingAuthorization", b =>
+            modelBuilder.Entity("FullscriptPortal.Connect.PendingAuthorization", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -405,7 +405,7 @@ namespace FullscriptPortal.Data.Migrations
                     b.ToTable("PendingAuthorizations");
                 });
 
-            modelBuilder.Entity("FullscriptPortal.Connections.WorkerLease", b =>
+            modelBuilder.Entity("FullscriptPortal.Lifecycle.WorkerLease", b =>
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(64)

@@ -152,7 +152,7 @@ namespace FullscriptPortal.Data.Migrations
                     b.ToTable("Invites");
                 });
 
-            modelBuilder.Entity("FullscriptPortal.Connections.AuditEntry", b =>
+            modelBuilder.Entity("FullscriptPortal.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -332,7 +332,7 @@ namespace FullscriptPortal.Data.Migrations
                         });
                 });
 
-            modelBuilder.Entity("FullscriptPortal.Connections.PendingAuthorization", b =>
+            modelBuilder.Entity("FullscriptPortal.Connect.PendingAuthorization", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -402,7 +402,7 @@ namespace FullscriptPortal.Data.Migrations
                     b.ToTable("PendingAuthorizations");
                 });
 
-            modelBuilder.Entity("FullscriptPortal.Connections.WorkerLease", b =>
+            modelBuilder.Entity("FullscriptPortal.Lifecycle.WorkerLease", b =>
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(64)

@@ -1,0 +1,130 @@
+using Bunit;
+using FullscriptPortal.Components.Shared;
+using FullscriptPortal.Connections;
+using FullscriptPortal.Home;
+using FullscriptPortal.Tests.Infrastructure;
+
+namespace FullscriptPortal.Tests.Home;
+
+public sealed class ConnectionCardTests : PortalTestContext
+{
+    [Fact]
+    public void Without_a_connection_it_says_not_connected_and_offers_connect()
+    {
+        var card = Render<ConnectionCard>();
+
+        card.Find("[data-testid=state-chip]").TextContent.Should().Contain("Not connected");
+        card.Find("[data-testid=connect-button]").TextContent.Should().Contain("Connect my Fullscript account");
+        card.FindAll("[data-testid=countdown]").Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData(ConnectionState.Active, "Active", false)]
+    [InlineData(ConnectionState.RefreshFailing, "Retrying", false)]
+    [InlineData(ConnectionState.NeedsReconnect, "Needs reconnecting", true)]
+    [InlineData(ConnectionState.Revoked, "Revoked", true)]
+    [InlineData(ConnectionState.AwaitingExchange, "Finishing", false)]
+    public void Each_state_has_its_label_sentence_and_actions(ConnectionState state, string label, bool offersReconnect)
+    {
+        var card = Render<ConnectionCard>(p => p.Add(c => c.Connection, ConnectionViews.With(state, Time.GetUtcNow().AddHours(1), "missing scope x")));
+
+        card.Find("[data-testid=state-chip]").TextContent.Should().Contain(label);
+        card.Find("[data-testid=state-sentence]").TextContent.Should().Be(ConnectionStateDisplay.For(state).Sentence);
+        card.FindAll("[data-testid=connect-button]").Should().HaveCount(offersReconnect ? 1 : 0);
+        if (offersReconnect) card.Find("[data-testid=connect-button]").TextContent.Should().Contain("Reconnect");
+        card.FindAll("[data-testid=state-reason]").Should().HaveCount(state == ConnectionState.Active ? 0 : 1);
+    }
+
+    [Theory]
+    [InlineData(ConnectionState.Active, true, true)]
+    [InlineData(ConnectionState.RefreshFailing, true, true)]
+    [InlineData(ConnectionState.NeedsReconnect, false, true)]
+    [InlineData(ConnectionState.Revoked, false, false)]
+    public void Refresh_and_disconnect_are_offered_while_a_grant_is_held(ConnectionState state, bool refresh, bool disconnect)
+    {
+        var card = Render<ConnectionCard>(p => p.Add(c => c.Connection, ConnectionViews.With(state, Time.GetUtcNow().AddHours(1))));
+
+        card.FindAll("[data-testid=refresh-button]").Should().HaveCount(refresh ? 1 : 0);
+        card.FindAll("[data-testid=disconnect-button]").Should().HaveCount(disconnect ? 1 : 0);
+    }
+
+    [Fact]
+    public void A_viewer_who_may_not_manage_the_connection_gets_no_actions()
+    {
+        var card = Render<ConnectionCard>(p => p
+            .Add(c => c.Connection, ConnectionViews.With(ConnectionState.NeedsReconnect, Time.GetUtcNow().AddHours(1)))
+            .Add(c => c.CanManage, false));
+
+        card.FindAll("button").Should().BeEmpty();
+        card.Find("[data-testid=state-chip]").TextContent.Should().Contain("Needs reconnecting");
+    }
+
+    [Fact]
+    public void An_unconfirmed_disconnect_shows_as_pending_and_offers_a_retry()
+    {
+        var card = Render<ConnectionCard>(p => p.Add(c => c.Connection,
+            ConnectionViews.With(ConnectionState.Active, Time.GetUtcNow().AddHours(1)) with { DisconnectPending = true }));
+
+        card.Find("[data-testid=state-chip]").TextContent.Should().Contain("Disconnect pending");
+        card.Find("[data-testid=state-sentence]").TextContent.Should().Contain("has not confirmed the disconnect");
+        card.Find("[data-testid=disconnect-button]").TextContent.Should().Contain("Retry disconnect");
+        card.FindAll("[data-testid=refresh-button]").Should().BeEmpty();
+        card.FindAll("[data-testid=countdown]").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_connection_to_another_clinic_is_flagged()
+    {
+        var card = Render<ConnectionCard>(p => p.Add(c => c.Connection,
+            ConnectionViews.With(ConnectionState.Active, Time.GetUtcNow().AddHours(1)) with { ClinicMismatch = true }));
+
+        card.Find("[data-testid=clinic-mismatch]").TextContent.Should().Contain("not to your clinic");
+    }
+
+    [Fact]
+    public void An_active_connection_shows_server_clinic_scopes_and_time_left()
+    {
+        var card = Render<ConnectionCard>(p => p.Add(c => c.Connection, ConnectionViews.With(ConnectionState.Active, Time.GetUtcNow().AddMinutes(90))));
+
+        card.Find("[data-testid=countdown]").TextContent.Should().Be("1:30:00");
+        card.Find("[data-testid=server-badge]").TextContent.Should().Contain("Simulator");
+        card.Markup.Should().Contain("Northside Integrative Health").And.Contain("catalog:read").And.Contain("patients:read");
+    }
+
+    [Fact]
+    public void An_active_connection_whose_token_ran_out_shows_as_expired()
+    {
+        var card = Render<ConnectionCard>(p => p.Add(c => c.Connection, ConnectionViews.With(ConnectionState.Active, Time.GetUtcNow().AddSeconds(-1))));
+
+        card.Find("[data-testid=state-chip]").TextContent.Should().Contain("Expired");
+        card.Find("[data-testid=countdown]").TextContent.Should().Be("Expired");
+        card.FindAll("[data-testid=connect-button]").Should().BeEmpty("a refresh token is still held");
+    }
+
+    [Fact]
+    public void Connect_is_a_plain_link_to_the_connect_endpoint_so_it_works_before_the_circuit_is_up() =>
+        Render<ConnectionCard>().Find("a[data-testid=connect-button]").GetAttribute("href").Should().Be("/connect/fullscript");
+
+    [Fact]
+    public void Pressing_refresh_or_disconnect_asks_the_page_to_act()
+    {
+        var (refreshed, disconnected) = (0, 0);
+        var card = Render<ConnectionCard>(p => p
+            .Add(c => c.Connection, ConnectionViews.With(ConnectionState.Active, Time.GetUtcNow().AddHours(1)))
+            .Add(c => c.OnRefresh, () => refreshed++)
+            .Add(c => c.OnDisconnect, () => disconnected++));
+
+        card.Find("[data-testid=refresh-button]").Click();
+        card.Find("[data-testid=disconnect-button]").Click();
+
+        (refreshed, disconnected).Should().Be((1, 1));
+    }
+
+    [Fact]
+    public void The_connect_button_is_disabled_while_busy()
+    {
+        var card = Render<ConnectionCard>(p => p.Add(c => c.Busy, true));
+
+        card.Find("[data-testid=connect-button]").HasAttribute("disabled").Should().BeTrue("a disabled MudButton renders a disabled button, not a link");
+    }
+}

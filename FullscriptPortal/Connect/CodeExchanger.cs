@@ -1,0 +1,173 @@
+using FullscriptPortal.Audit;
+using FullscriptPortal.Connections;
+using FullscriptPortal.Data;
+using FullscriptPortal.Fullscript;
+using FullscriptPortal.Tokens;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace FullscriptPortal.Connect;
+
+/// <summary>Step 3 of the flow: spends a pending authorization's code at Fullscript, stores the tokens encrypted, then looks
+/// up the user's Fullscript clinic. Used by the dashboard's circuit and, later, by the background worker.</summary>
+public sealed partial class CodeExchanger(
+    IDbContextFactory<PortalDbContext> dbs,
+    FullscriptClient fullscript,
+    TokenProtector protector,
+    IOptionsMonitor<FullscriptOptions> options,
+    TimeProvider time,
+    ILogger<CodeExchanger> logger)
+{
+    /// <summary>Exchanges the code of <paramref name="pendingId"/> unless someone else already is; <c>null</c> if there was
+    /// nothing (left) to exchange.</summary>
+    public async Task<ExchangeOutcome?> ExchangeAsync(Guid pendingId, string actorUserId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+
+        // Claim first: the code is single-use, so two circuits (or a circuit and the worker) must never both spend it.
+        var claimed = await db.PendingAuthorizations
+            .Where(p => p.Id == pendingId && p.CodeProtected != null && p.ExchangeStartedAt == null && p.CompletedAt == null)
+            .ExecuteUpdateAsync(p => p.SetProperty(x => x.ExchangeStartedAt, now), cancellationToken);
+        if (claimed == 0) return null;
+
+        var pending = await db.PendingAuthorizations.SingleAsync(p => p.Id == pendingId, cancellationToken);
+        if (pending.CodeReceivedAt + PendingAuthorization.Lifetime <= now)
+            return await FinishAsync(db, pending, actorUserId, "code-expired", null,
+                new ExchangeOutcome(false, "Finishing the connection took longer than Fullscript's 10 minutes, so it lapsed. Press Connect to start again."), cancellationToken);
+
+        var verifier = pending.CodeVerifierProtected is null ? null : protector.Unprotect(pending.CodeVerifierProtected);
+        var result = await fullscript.ExchangeCodeAsync(pending.ServerKey, protector.Unprotect(pending.CodeProtected!), pending.RedirectUri, verifier, cancellationToken);
+
+        if (!result.Succeeded)
+        {
+            if (result.Error.IsTransient)
+            {
+                // Give the claim back so the next attempt (a reload, or the worker) can try within the code's lifetime.
+                pending.ExchangeStartedAt = null;
+                db.Audit(now, AuditActions.CodeExchanged, "transient-failure", actorUserId, pending.UserId, detail: result.Error.Code, requestId: result.RequestId);
+                await db.SaveChangesAsync(cancellationToken);
+                return new ExchangeOutcome(false, "Fullscript did not answer in time. The portal will try again shortly; you don't need to do anything.", WillRetry: true);
+            }
+            return await FinishAsync(db, pending, actorUserId, result.Error.Code, result.RequestId,
+                new ExchangeOutcome(false, "Fullscript did not accept this connection attempt (it may have expired or been used already). Press Connect to try again."), cancellationToken);
+        }
+
+        if (await BoundElsewhereAsync(db, pending, result.Value, cancellationToken))
+        {
+            // One Fullscript user, one portal owner. The grant just made is handed back so it does not linger at Fullscript.
+            var revoke = await fullscript.RevokeAsync(pending.ServerKey, result.Value.RefreshToken, cancellationToken);
+            return await FinishAsync(db, pending, actorUserId, "owner-taken", revoke.RequestId ?? result.RequestId,
+                new ExchangeOutcome(false, $"That Fullscript account ({result.Value.ResourceOwnerType}) is already connected to another portal user. " +
+                    "Sign in to Fullscript with your own account and connect again, or ask support to free it."), cancellationToken);
+        }
+
+        var (connection, replacedRefreshToken) = await StoreTokensAsync(db, pending, result.Value, actorUserId, result.RequestId, cancellationToken);
+        var clinicName = await LookUpClinicAsync(db, connection, result.Value.AccessToken, actorUserId, cancellationToken);
+        if (replacedRefreshToken is not null) await RevokeReplacedGrantAsync(db, connection, replacedRefreshToken, actorUserId, cancellationToken);
+        LogConnected(connection.Id, pending.UserId, connection.ServerKey);
+        return connection.State == ConnectionState.NeedsReconnect
+            ? new ExchangeOutcome(false, $"Fullscript connected the account but did not grant {connection.StateReason!.Replace("missing scope ", "the scope ", StringComparison.Ordinal)}, which the portal needs. " +
+                "An administrator must add it in Fullscript's API dashboard; then reconnect.", ConnectionId: connection.Id)
+            : ExchangeOutcome.Connected(connection.Id, clinicName);
+    }
+
+    /// <summary>True when this Fullscript user already has a live connection that belongs to someone else.</summary>
+    private static Task<bool> BoundElsewhereAsync(PortalDbContext db, PendingAuthorization pending, TokenSet tokens, CancellationToken cancellationToken) =>
+        db.Connections.AnyAsync(c =>
+            c.ServerKey == pending.ServerKey && c.ResourceOwnerId == tokens.ResourceOwnerId && c.State != ConnectionState.Revoked
+            && (pending.ClinicId == null ? c.UserId != pending.UserId : c.ClinicId != pending.ClinicId), cancellationToken);
+
+    /// <summary>A reconnect replaces a grant that may still be live at Fullscript (for instance one missing a scope).</summary>
+    private async Task RevokeReplacedGrantAsync(PortalDbContext db, FullscriptConnection connection, string replacedRefreshToken, string actorUserId, CancellationToken cancellationToken)
+    {
+        var revoke = await fullscript.RevokeAsync(connection.ServerKey, replacedRefreshToken, cancellationToken);
+        db.Audit(time.GetUtcNow(), AuditActions.Disconnect, revoke.Succeeded ? "replaced-grant-revoked" : "replaced-grant-not-revoked",
+            actorUserId, connection.UserId, connection.Id, revoke.Error?.Code, revoke.RequestId);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<(FullscriptConnection Connection, string? ReplacedRefreshToken)> StoreTokensAsync(PortalDbContext db,
+        PendingAuthorization pending, TokenSet tokens, string actorUserId, string? requestId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var connection = pending.ClinicId is { } clinicId
+            ? await db.Connections.SingleOrDefaultAsync(c => c.ClinicId == clinicId, cancellationToken)
+            : await db.Connections.SingleOrDefaultAsync(c => c.UserId == pending.UserId, cancellationToken);
+        if (connection is null)
+        {
+            connection = new FullscriptConnection
+            {
+                Id = Guid.NewGuid(),
+                UserId = pending.ClinicId is null ? pending.UserId : null,
+                ClinicId = pending.ClinicId,
+                ServerKey = pending.ServerKey,
+                ResourceOwnerId = tokens.ResourceOwnerId,
+                ResourceOwnerType = tokens.ResourceOwnerType,
+            };
+            db.Connections.Add(connection);
+        }
+        var replaced = connection.RefreshTokenProtected is { } old ? protector.Unprotect(old) : null;
+
+        // A reconnect replaces everything the old grant said, including the server it came from.
+        var missingScope = RequiredScopes.MissingFrom(options.CurrentValue.RequiredScopes, tokens.Scope);
+        connection.ServerKey = pending.ServerKey;
+        (connection.State, connection.StateReason) = missingScope is null
+            ? (ConnectionState.Active, null)
+            : (ConnectionState.NeedsReconnect, RequiredScopes.Reason(missingScope));
+        connection.ClearFailures();
+        (connection.DisconnectRequestedAt, connection.DisconnectRequestedBy, connection.DisconnectReason) = (null, null, null);
+        (connection.RevokedAt, connection.RevokedBy) = (null, null);
+        protector.StoreIn(connection, tokens);
+        connection.ResourceOwnerId = tokens.ResourceOwnerId;
+        connection.ResourceOwnerType = tokens.ResourceOwnerType;
+        connection.FullscriptClinicId = null;
+        connection.FullscriptClinicName = null;
+        connection.ClinicMismatch = false;
+        connection.ConnectedAt = now;
+        connection.LastRefreshedAt = null;
+        connection.UpdatedAt = now;
+
+        pending.CodeProtected = null;
+        pending.CompletedAt = now;
+        pending.Outcome = "connected";
+        db.Audit(now, AuditActions.CodeExchanged, missingScope is null ? "connected" : "missing-scope", actorUserId, pending.UserId, connection.Id,
+            $"{tokens.ResourceOwnerType} {tokens.ResourceOwnerId} on {FullscriptServerKeys.DisplayName(pending.ServerKey)}" +
+            (missingScope is null ? "" : $"; {connection.StateReason}"), requestId);
+
+        // The pair is stored before the access token is used for anything (fullscript-api.md §3).
+        await db.SaveChangesAsync(cancellationToken);
+        return (connection, replaced == tokens.RefreshToken ? null : replaced);
+    }
+
+    private async Task<string?> LookUpClinicAsync(PortalDbContext db, FullscriptConnection connection, string accessToken,
+        string actorUserId, CancellationToken cancellationToken)
+    {
+        var clinic = await fullscript.GetClinicAsync(connection.ServerKey, accessToken, cancellationToken);
+        var now = time.GetUtcNow();
+        if (clinic.Succeeded)
+        {
+            await ClinicRecorder.RecordAsync(db, connection, clinic.Value, cancellationToken);
+            connection.UpdatedAt = now;
+        }
+        db.Audit(now, AuditActions.ClinicLookup, clinic.Succeeded ? "found" : "failed", actorUserId, connection.UserId, connection.Id,
+            clinic.Succeeded ? clinic.Value.Name : clinic.Error.Code, clinic.RequestId);
+        await db.SaveChangesAsync(cancellationToken);
+        return clinic.Value?.Name;
+    }
+
+    private async Task<ExchangeOutcome> FinishAsync(PortalDbContext db, PendingAuthorization pending, string actorUserId, string outcome,
+        string? requestId, ExchangeOutcome result, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        pending.CodeProtected = null;
+        pending.CompletedAt = now;
+        pending.Outcome = outcome;
+        db.Audit(now, AuditActions.CodeExchanged, "failed", actorUserId, pending.UserId, detail: outcome, requestId: requestId);
+        await db.SaveChangesAsync(cancellationToken);
+        return result;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connection {ConnectionId} of user {UserId} is active on {Server}")]
+    private partial void LogConnected(Guid connectionId, string userId, string server);
+}

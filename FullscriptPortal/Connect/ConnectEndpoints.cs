@@ -1,0 +1,79 @@
+using FullscriptPortal.Auth;
+using FullscriptPortal.Connections;
+using FullscriptPortal.Data;
+using FullscriptPortal.Fullscript;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace FullscriptPortal.Connect;
+
+/// <summary>The two browser legs of the flow. Both answer with redirects only: no page of their own, never the code.</summary>
+public static class ConnectEndpoints
+{
+    public const string ConnectPath = "/connect/fullscript";
+    public const string CallbackPath = "/oauth/fullscript/callback";
+
+    public static IEndpointRouteBuilder MapConnectEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(ConnectPath, StartAsync).RequireAuthorization();
+        app.MapGet(CallbackPath, CallbackAsync).RequireAuthorization();
+        return app;
+    }
+
+    /// <summary>Starts the flow for the signed-in user, or with <c>?for=</c> for a staff member of a manager's clinic
+    /// (the staff member signs in to Fullscript at the manager's screen; the audit trail names the manager).</summary>
+    private static async Task<IResult> StartAsync(HttpContext http, AuthorizationFlow flow, IOptionsSnapshot<FullscriptOptions> options,
+        IDbContextFactory<PortalDbContext> dbs, string? returnUrl, [FromQuery(Name = "for")] string? forUserId)
+    {
+        // Who connects depends on the authorization model: each practitioner and staff member their own account, or a
+        // clinic manager the clinic's one connection.
+        var clinicLevel = options.Value.AuthorizationModel == AuthorizationModel.ClinicLevel;
+        var user = http.User;
+        var userId = user.UserId()!;
+        if (forUserId is not null && !clinicLevel)
+        {
+            await using var db = await dbs.CreateDbContextAsync(http.RequestAborted);
+            var subject = forUserId.Length <= 64 ? await db.SubjectAsync(forUserId, http.RequestAborted) : null;
+            if (subject is null || !ConnectionPolicy.Allows(user, ConnectionAction.Connect, subject) || !await ConnectsOwnAccountAsync(db, forUserId, http.RequestAborted))
+                return Results.Redirect(WithOutcome("/", ConnectNotice.NotAllowed));
+            return Results.Redirect(await StartFlowAsync(http, flow, forUserId, userId, LocalPath.IsSafe(returnUrl) ? returnUrl : "/clinic"));
+        }
+
+        var allowed = clinicLevel
+            ? user.IsInRole(PortalRoles.ClinicManager) && user.ClinicIdOf() is not null
+            : user.IsInRole(PortalRoles.Practitioner) || user.IsInRole(PortalRoles.Staff);
+        if (!allowed) return Results.Redirect(WithOutcome("/", ConnectNotice.NotAllowed));
+        return Results.Redirect(await StartFlowAsync(http, flow, userId, userId, returnUrl, clinicLevel ? user.ClinicIdOf() : null));
+    }
+
+    /// <summary>Records the pending authorization and returns the Fullscript URL to send the browser to.</summary>
+    public static Task<string> StartFlowAsync(HttpContext http, AuthorizationFlow flow, string forUserId, string startedByUserId, string? returnPath, int? clinicId = null)
+    {
+        var ownCallback = UriHelper.BuildAbsolute(http.Request.Scheme, http.Request.Host, http.Request.PathBase, CallbackPath);
+        return flow.StartAsync(forUserId, startedByUserId, returnPath, ownCallback, http.RequestAborted, clinicId);
+    }
+
+    private static Task<bool> ConnectsOwnAccountAsync(PortalDbContext db, string userId, CancellationToken cancellationToken) =>
+        (from userRole in db.UserRoles
+         join role in db.Roles on userRole.RoleId equals role.Id
+         where userRole.UserId == userId && (role.Name == PortalRoles.Practitioner || role.Name == PortalRoles.Staff)
+         select role).AnyAsync(cancellationToken);
+
+    private static async Task<IResult> CallbackAsync(HttpContext http, AuthorizationFlow flow)
+    {
+        // Read by hand: a repeated parameter is malformed input, not a reason to fail model binding with a 500.
+        var query = http.Request.Query;
+        if (query["state"].Count > 1 || query["code"].Count > 1 || query["error"].Count > 1)
+            return Results.Redirect(WithOutcome("/", ConnectNotice.Malformed));
+
+        var (outcome, returnPath) = await flow.CompleteCallbackAsync(
+            http.User.UserId()!, query["state"], query["code"], query["error"], http.RequestAborted);
+        return Results.Redirect(WithOutcome(returnPath, outcome));
+    }
+
+    public static string WithOutcome(string path, ConnectNotice outcome) =>
+        QueryHelpers.AddQueryString(path, "connect", outcome.ToString().ToLowerInvariant());
+}

@@ -1,0 +1,118 @@
+using System.Security.Claims;
+using FullscriptPortal.Audit;
+using FullscriptPortal.Auth;
+using FullscriptPortal.Connections;
+using FullscriptPortal.Data;
+using FullscriptPortal.Fullscript;
+using FullscriptPortal.Tokens;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace FullscriptPortal.Connect;
+
+/// <summary>One per Blazor circuit: what the signed-in user's dashboard reads and does. It decides whose connection it
+/// touches from the circuit's own user, never from a parameter a page could forge.</summary>
+public sealed class ConnectionsCircuitService(
+    AuthenticationStateProvider authentication,
+    IDbContextFactory<PortalDbContext> dbs,
+    CodeExchanger exchanger,
+    ConnectionProbe probe,
+    Disconnector disconnector,
+    IOptionsMonitor<FullscriptOptions> options,
+    TimeProvider time)
+{
+    /// <summary>Role-based: the user's own connection. Clinic-level: the clinic's one connection, which every member sees.</summary>
+    public async Task<ConnectionView?> GetMyConnectionAsync(CancellationToken cancellationToken = default)
+    {
+        var user = await CurrentUserAsync();
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var connection = await MyConnectionQuery(db, user).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        return connection is null ? null : ConnectionView.From(connection);
+    }
+
+    /// <summary>Whether this user connects, refreshes and disconnects the connection shown to them.</summary>
+    public async Task<bool> CanManageMyConnectionAsync() => CanManage(await CurrentUserAsync());
+
+    /// <summary>True while a code came back from Fullscript and waits to be exchanged.</summary>
+    public async Task<bool> HasCodeAwaitingExchangeAsync(CancellationToken cancellationToken = default)
+    {
+        var userId = (await CurrentUserAsync()).UserId()!;
+        var codeWindowStart = time.GetUtcNow() - PendingAuthorization.Lifetime;
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        return await db.PendingAuthorizations.AnyAsync(p =>
+            p.StartedByUserId == userId && p.CodeProtected != null && p.CompletedAt == null && p.CodeReceivedAt > codeWindowStart, cancellationToken);
+    }
+
+    /// <summary>Exchanges the newest code that came back to this user's browser (for their own connection, or one they
+    /// started on someone's behalf), if any; <c>null</c> when there was none.</summary>
+    public async Task<ExchangeOutcome?> FinishPendingConnectAsync(CancellationToken cancellationToken = default)
+    {
+        var userId = (await CurrentUserAsync()).UserId()!;
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var pendingId = await db.PendingAuthorizations
+            .Where(p => p.StartedByUserId == userId && p.CodeProtected != null && p.ExchangeStartedAt == null && p.CompletedAt == null)
+            .OrderByDescending(p => p.CodeReceivedAt)
+            .Select(p => (Guid?)p.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        return pendingId is { } id ? await exchanger.ExchangeAsync(id, userId, cancellationToken) : null;
+    }
+
+    /// <summary>The newest audit entries about the signed-in user. Entries never hold tokens.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> GetMyActivityAsync(int count, CancellationToken cancellationToken = default)
+    {
+        var userId = (await CurrentUserAsync()).UserId();
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        return await db.AuditEntries.AsNoTracking().Where(e => e.SubjectUserId == userId)
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(Math.Clamp(count, 1, 50)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Refreshes now and proves the connection with Fullscript's clinic call.</summary>
+    public async Task<RefreshOutcome> RefreshNowAsync(CancellationToken cancellationToken = default)
+    {
+        var (user, connectionId) = await ManagedConnectionAsync(cancellationToken);
+        if (connectionId is not { } id) return new(RefreshResult.NotRefreshable, "You have no connection you can refresh.");
+        // Forced, so "Refresh now" really rotates the pair; the probe then proves the new access token works.
+        return await probe.RefreshThenCheckAsync(id, user.UserId()!, cancellationToken);
+    }
+
+    public async Task<DisconnectOutcome> DisconnectAsync(CancellationToken cancellationToken = default)
+    {
+        var (user, connectionId) = await ManagedConnectionAsync(cancellationToken);
+        return connectionId is { } id
+            ? await disconnector.DisconnectAsync(id, user.UserId()!, $"disconnected by {user.DisplayNameOf()}", cancellationToken)
+            : new(DisconnectResult.NotFound, "You have no connection you can disconnect.");
+    }
+
+    private async Task<(ClaimsPrincipal User, Guid? ConnectionId)> ManagedConnectionAsync(CancellationToken cancellationToken)
+    {
+        var user = await CurrentUserAsync();
+        if (!CanManage(user)) return (user, null);
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        return (user, await MyConnectionQuery(db, user).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(cancellationToken));
+    }
+
+    private IQueryable<FullscriptConnection> MyConnectionQuery(PortalDbContext db, ClaimsPrincipal user)
+    {
+        if (options.CurrentValue.AuthorizationModel == AuthorizationModel.ClinicLevel)
+        {
+            var clinicId = user.ClinicIdOf();
+            return db.Connections.Where(c => clinicId != null && c.ClinicId == clinicId);
+        }
+        var userId = user.UserId();
+        return db.Connections.Where(c => c.UserId == userId);
+    }
+
+    private bool CanManage(ClaimsPrincipal user) => options.CurrentValue.AuthorizationModel == AuthorizationModel.ClinicLevel
+        ? user.IsInRole(PortalRoles.ClinicManager) && user.ClinicIdOf() is not null
+        : ConnectsOwnAccount(user);
+
+    private async Task<ClaimsPrincipal> CurrentUserAsync()
+    {
+        var user = (await authentication.GetAuthenticationStateAsync()).User;
+        return user.UserId() is null ? throw new InvalidOperationException("The dashboard's circuit has no signed-in user.") : user;
+    }
+
+    public static bool ConnectsOwnAccount(ClaimsPrincipal user) =>
+        user.IsInRole(PortalRoles.Practitioner) || user.IsInRole(PortalRoles.Staff);
+}

@@ -1,0 +1,125 @@
+using FullscriptPortal.Audit;
+using FullscriptPortal.Connect;
+using FullscriptPortal.Connections;
+using FullscriptPortal.Data;
+using FullscriptPortal.Observability;
+using FullscriptPortal.Tokens;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace FullscriptPortal.Lifecycle;
+
+/// <summary>One pass of the background work, run by whichever instance holds the worker lease: finish exchanges whose
+/// browser went away, retry disconnects Fullscript has not confirmed, retry refreshes whose back-off is over, refresh
+/// ahead of expiry, and probe idle connections, always within the Fullscript budget.</summary>
+public sealed class LifecycleSweep(
+    IDbContextFactory<PortalDbContext> dbs,
+    CodeExchanger exchanger,
+    Disconnector disconnector,
+    ConnectionTokens tokens,
+    ConnectionProbe probe,
+    FullscriptBudget budget,
+    PortalInstance instance,
+    PortalMetrics metrics,
+    WorkerHeartbeat heartbeat,
+    IOptionsMonitor<TokenOptions> options,
+    TimeProvider time)
+{
+    public const string LeaseName = "lifecycle-worker";
+
+    public async Task<SweepReport> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var o = options.CurrentValue;
+        var now = time.GetUtcNow();
+        if (!await HoldWorkerLeaseAsync(now, o.WorkerInterval * 3, cancellationToken))
+        {
+            heartbeat.Beat(now, active: false);
+            return SweepReport.Standby;
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var abandonedBefore = now - o.AbandonedExchangeAfter;
+        var codeWindowStart = now - PendingAuthorization.Lifetime;
+        var abandoned = await db.PendingAuthorizations
+            .Where(p => p.CodeProtected != null && p.ExchangeStartedAt == null && p.CompletedAt == null
+                && p.CodeReceivedAt <= abandonedBefore && p.CodeReceivedAt > codeWindowStart)
+            .Select(p => p.Id).Take(100).ToListAsync(cancellationToken);
+        foreach (var id in abandoned) await exchanger.ExchangeAsync(id, AuditActions.System, cancellationToken);
+
+        var disconnects = await db.Connections
+            .Where(c => c.DisconnectRequestedAt != null && c.State != ConnectionState.Revoked)
+            .Select(c => c.Id).Take(100).ToListAsync(cancellationToken);
+        foreach (var id in disconnects) await disconnector.RetryAsync(id, cancellationToken);
+
+        var retries = await db.Connections
+            .Where(c => c.State == ConnectionState.RefreshFailing && c.DisconnectRequestedAt == null && c.NextRefreshAttemptAt <= now)
+            .OrderBy(c => c.NextRefreshAttemptAt)
+            .Select(c => c.Id).Take(Math.Min(100, budget.AvailableForBackgroundWork)).ToListAsync(cancellationToken);
+        foreach (var id in retries) await tokens.RefreshAsync(id, AuditActions.System, force: false, cancellationToken);
+
+        var proactive = o.ProactiveRefresh.Enabled ? await RefreshAheadAsync(db, now, o.ProactiveRefresh, cancellationToken) : 0;
+        var probed = o.Probe.Enabled ? await ProbeIdleAsync(db, now, o.Probe, cancellationToken) : 0;
+
+        metrics.ConnectionsByState(await db.Connections.GroupBy(c => c.State).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken));
+        heartbeat.Beat(time.GetUtcNow(), active: true);
+        return new SweepReport(abandoned.Count, disconnects.Count, retries.Count, proactive, probed);
+    }
+
+    /// <summary>Refreshes the connections due soonest, as many as the budget allows, a few at a time.</summary>
+    private async Task<int> RefreshAheadAsync(PortalDbContext db, DateTimeOffset now, ProactiveRefreshOptions o, CancellationToken cancellationToken)
+    {
+        var allowance = Math.Min(o.MaxPerSweep, budget.AvailableForBackgroundWork);
+        if (allowance <= 0) return 0;
+        var horizon = now + o.Margin + o.Jitter;
+        var candidates = await db.Connections
+            .Where(c => c.State == ConnectionState.Active && c.DisconnectRequestedAt == null && c.AccessTokenExpiresAt <= horizon)
+            .OrderBy(c => c.AccessTokenExpiresAt)
+            .Select(c => new { c.Id, c.AccessTokenExpiresAt }).Take(allowance * 2).ToListAsync(cancellationToken);
+        // Each connection's own jitter, fixed by its id, so a crowd connected at once does not refresh in one burst.
+        var due = candidates.Where(c => c.AccessTokenExpiresAt <= now + o.Margin + JitterOf(c.Id, o.Jitter)).Select(c => c.Id).Take(allowance).ToList();
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, o.MaxConcurrency), CancellationToken = cancellationToken },
+            async (id, token) => await tokens.RefreshAsync(id, AuditActions.System, force: false, token, margin: o.Margin + JitterOf(id, o.Jitter)));
+        return due.Count;
+    }
+
+    private async Task<int> ProbeIdleAsync(PortalDbContext db, DateTimeOffset now, ProbeOptions o, CancellationToken cancellationToken)
+    {
+        var staleBefore = now - o.Interval;
+        var idle = await db.Connections
+            .Where(c => c.State == ConnectionState.Active && c.DisconnectRequestedAt == null && (c.LastProbedAt == null || c.LastProbedAt <= staleBefore))
+            .OrderBy(c => c.LastProbedAt)
+            .Select(c => c.Id).Take(Math.Min(o.MaxPerSweep, budget.AvailableForBackgroundWork / 2)).ToListAsync(cancellationToken);
+        foreach (var id in idle) await probe.CheckAsync(id, AuditActions.System, cancellationToken);
+        return idle.Count;
+    }
+
+    private static TimeSpan JitterOf(Guid id, TimeSpan jitter) =>
+        jitter <= TimeSpan.Zero ? TimeSpan.Zero : TimeSpan.FromSeconds((id.GetHashCode() & int.MaxValue) % Math.Max(1, (int)jitter.TotalSeconds));
+
+    /// <summary>Exactly one active worker across instances: take the lease if free or expired, renew it if ours.</summary>
+    private async Task<bool> HoldWorkerLeaseAsync(DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var until = now + duration;
+        var renewed = await db.WorkerLeases.Where(l => l.Name == LeaseName && (l.Owner == instance.Id || l.Until < now))
+            .ExecuteUpdateAsync(l => l.SetProperty(x => x.Owner, instance.Id).SetProperty(x => x.Until, until), cancellationToken);
+        if (renewed == 1) return true;
+        if (await db.WorkerLeases.AnyAsync(l => l.Name == LeaseName, cancellationToken)) return false;
+        db.WorkerLeases.Add(new WorkerLease { Name = LeaseName, Owner = instance.Id, Until = until });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false; // another instance created it a moment earlier
+        }
+    }
+}
+
+public sealed record SweepReport(int Exchanges, int Disconnects, int Refreshes, int ProactiveRefreshes = 0, int Probes = 0, bool Active = true)
+{
+    public static readonly SweepReport Standby = new(0, 0, 0, Active: false);
+}

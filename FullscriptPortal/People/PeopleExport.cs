@@ -1,0 +1,65 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using FullscriptPortal.Auth;
+using FullscriptPortal.Components.Shared;
+using FullscriptPortal.Connections;
+using FullscriptPortal.Fullscript;
+
+namespace FullscriptPortal.People;
+
+/// <summary><c>GET /people/export.csv</c>: the grid's rows, with the grid's filters, as CSV. The viewer's scope applies as
+/// everywhere (a manager gets their clinic only); cells that a spreadsheet would run as formulas are escaped.</summary>
+public static class PeopleExport
+{
+    public const string Path = "/people/export.csv";
+    private const int MaxRows = 50_000;
+
+    public static IEndpointRouteBuilder MapPeopleExport(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(Path, async (HttpContext http, ConnectionDirectory directory, TimeProvider time, string? search, string? state, bool? attention) =>
+        {
+            ConnectionState? stateFilter = null;
+            if (!string.IsNullOrEmpty(state))
+            {
+                if (!Enum.TryParse<ConnectionState>(state, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+                    return Results.BadRequest($"Unknown state '{state}'.");
+                stateFilter = parsed;
+            }
+            if (search?.Length > PeopleQuery.MaxSearchLength) return Results.BadRequest("The search is too long.");
+
+            var now = time.GetUtcNow();
+            http.Response.ContentType = "text/csv; charset=utf-8";
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"fullscript-connections-{now:yyyyMMdd-HHmm}.csv\"";
+            await using var writer = new StreamWriter(http.Response.Body, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+            await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape });
+            csv.WriteHeader<ExportRow>();
+            await csv.NextRecordAsync();
+            for (var page = 0; page * PeopleQuery.MaxPageSize < MaxRows; page++)
+            {
+                var rows = await directory.QueryAsync(http.User, new PeopleQuery(search, stateFilter, attention == true, Page: page, PageSize: PeopleQuery.MaxPageSize), http.RequestAborted);
+                foreach (var row in rows.Rows)
+                {
+                    csv.WriteRecord(ExportRow.From(row, now));
+                    await csv.NextRecordAsync();
+                }
+                if (rows.Rows.Count < PeopleQuery.MaxPageSize) break;
+            }
+            return Results.Empty;
+        }).RequireAuthorization(policy => policy.RequireRole(PortalRoles.ClinicManager, PortalRoles.Support));
+        return app;
+    }
+
+    private sealed record ExportRow(string Name, string Email, string Role, string? Clinic, string State, string? FullscriptAccountType, string? Server,
+        string? FullscriptUserId, string? FullscriptClinic, string? AccessTokenExpiresUtc, string? LastRefreshUtc, string? Scopes, string? Reason)
+    {
+        public static ExportRow From(PersonRow row, DateTimeOffset now)
+        {
+            var c = row.Connection;
+            return new(row.DisplayName, row.Email, row.Role, row.ClinicName, ConnectionStateDisplay.For(c, now).Label, c?.ResourceOwnerType,
+                c is null ? null : FullscriptServerKeys.DisplayName(c.ServerKey), row.ResourceOwnerId, c?.FullscriptClinicName,
+                c?.AccessTokenExpiresAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), c?.LastRefreshedAt?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+                c?.Scope, c?.StateReason);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using FullscriptPortal.Connections;
+
+namespace FullscriptPortal.People;
+
+/// <summary>The rows a grid shows, keyed by person. When one row's connection changes, only the cells of that row hear
+/// about it and redraw; the grid around them does not.</summary>
+public sealed class RowStore
+{
+    private readonly Dictionary<string, PersonRow> _rows = new(StringComparer.Ordinal);
+
+    public event Action<string>? RowChanged;
+
+    public void Reset(IEnumerable<PersonRow> rows)
+    {
+        _rows.Clear();
+        foreach (var row in rows) _rows[row.UserId] = row;
+    }
+
+    public bool Contains(string userId) => _rows.ContainsKey(userId);
+
+    public PersonRow? Get(string userId) => _rows.GetValueOrDefault(userId);
+
+    public void Update(PersonRow row)
+    {
+        _rows[row.UserId] = row;
+        RowChanged?.Invoke(row.UserId);
+    }
+}

@@ -1,0 +1,89 @@
+using FullscriptPortal.Audit;
+using FullscriptPortal.Connections;
+using FullscriptPortal.Data;
+using FullscriptPortal.Fullscript;
+using Microsoft.EntityFrameworkCore;
+
+namespace FullscriptPortal.Tokens;
+
+public enum DisconnectResult
+{
+    Disconnected,
+
+    /// <summary>Fullscript has not confirmed yet; the grant may be live, so the portal keeps the tokens and retries.</summary>
+    Pending,
+    NotFound,
+
+    /// <summary>The caller may not do this, or gave no valid reason; nothing changed.</summary>
+    Refused,
+}
+
+public sealed record DisconnectOutcome(DisconnectResult Result, string Message);
+
+/// <summary>Disconnect: revoke at Fullscript with the refresh token, and only when Fullscript confirms, delete the local
+/// tokens. Nobody is told a connection is gone while Fullscript may still hold a live grant.</summary>
+public sealed class Disconnector(IDbContextFactory<PortalDbContext> dbs, FullscriptClient fullscript, TokenProtector protector, TimeProvider time)
+{
+    public async Task<DisconnectOutcome> DisconnectAsync(Guid connectionId, string actor, string reason, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var connection = await db.Connections.SingleOrDefaultAsync(c => c.Id == connectionId, cancellationToken);
+        if (connection is null) return new(DisconnectResult.NotFound, "There is no such connection.");
+        if (connection.State == ConnectionState.Revoked) return new(DisconnectResult.Disconnected, "This connection is already disconnected.");
+
+        // Recorded first, so a crash or an outage between here and Fullscript's answer still shows "Disconnect pending".
+        if (connection.DisconnectRequestedAt is null)
+        {
+            (connection.DisconnectRequestedAt, connection.DisconnectRequestedBy, connection.DisconnectReason) = (now, actor, reason);
+            connection.UpdatedAt = now;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return await RevokeAtFullscriptAsync(db, connection, actor, cancellationToken);
+    }
+
+    /// <summary>Retries a disconnect Fullscript has not confirmed (used by the lifecycle worker).</summary>
+    public async Task<DisconnectOutcome> RetryAsync(Guid connectionId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var connection = await db.Connections.SingleOrDefaultAsync(c => c.Id == connectionId && c.DisconnectRequestedAt != null && c.State != ConnectionState.Revoked, cancellationToken);
+        return connection is null
+            ? new(DisconnectResult.NotFound, "Nothing to retry.")
+            : await RevokeAtFullscriptAsync(db, connection, AuditActions.System, cancellationToken);
+    }
+
+    private async Task<DisconnectOutcome> RevokeAtFullscriptAsync(PortalDbContext db, FullscriptConnection connection, string actor, CancellationToken cancellationToken)
+    {
+        // The refresh token: whether revoking the access token also ends the refresh token is not documented.
+        var token = connection.RefreshTokenProtected ?? connection.AccessTokenProtected;
+        string? requestId = null;
+        if (token is not null)
+        {
+            var result = await fullscript.RevokeAsync(connection.ServerKey, protector.Unprotect(token), cancellationToken);
+            requestId = result.RequestId;
+            // A 400 (such as invalid_grant) means the grant is already gone; invalid_client means ours were refused, and the
+            // grant may well be alive.
+            var confirmed = result.Succeeded || (result.Error.Kind == FailureKind.Rejected && result.Error.Code != "invalid_client");
+            if (!confirmed)
+            {
+                db.Audit(time.GetUtcNow(), AuditActions.Disconnect, "pending", actor, connection.UserId, connection.Id, result.Error!.Code, requestId);
+                await db.SaveChangesAsync(cancellationToken);
+                return new(DisconnectResult.Pending,
+                    "Fullscript has not confirmed the disconnect yet, so the connection is still live there. The portal keeps trying; it shows as Disconnect pending until then.");
+            }
+        }
+
+        var now = time.GetUtcNow();
+        var before = connection.State;
+        connection.State = ConnectionState.Revoked;
+        connection.StateReason = connection.DisconnectReason;
+        (connection.AccessTokenProtected, connection.RefreshTokenProtected) = (null, null);
+        (connection.RevokedAt, connection.RevokedBy) = (now, connection.DisconnectRequestedBy);
+        connection.DisconnectRequestedAt = null;
+        connection.ClearFailures();
+        connection.UpdatedAt = now;
+        db.Audit(now, AuditActions.Disconnect, "revoked", actor, connection.UserId, connection.Id, $"{before} → Revoked; {connection.DisconnectReason}", requestId);
+        await db.SaveChangesAsync(cancellationToken);
+        return new(DisconnectResult.Disconnected, "Disconnected. Fullscript confirmed the portal no longer has access.");
+    }
+}
