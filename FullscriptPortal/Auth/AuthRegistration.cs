@@ -28,6 +28,7 @@ public static class AuthRegistration
             .AddClaimsPrincipalFactory<PortalClaimsFactory>();
         builder.Services.AddAuthorization();
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddHostedService<RoleAndDemoSeeder>();
         return builder;
     }
 }

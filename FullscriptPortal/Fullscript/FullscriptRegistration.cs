@@ -1,4 +1,3 @@
-using FullscriptPortal.Simulator;
 using Microsoft.Extensions.Options;
 
 namespace FullscriptPortal.Fullscript;
@@ -9,14 +8,6 @@ public static class FullscriptRegistration
     {
         builder.Services.AddOptions<FullscriptOptions>()
             .BindConfiguration(FullscriptOptions.Section)
-            .PostConfigure<IOptions<SimulatorOptions>>((fullscript, simulator) =>
-            {
-                // Against the embedded simulator the app's credentials are the simulator's, so no setting is needed.
-                if (!fullscript.Servers.TryGetValue(FullscriptServerKeys.Simulator, out var own))
-                    fullscript.Servers[FullscriptServerKeys.Simulator] = own = new FullscriptServerOverride();
-                if (string.IsNullOrWhiteSpace(own.ClientId)) own.ClientId = simulator.Value.ClientId;
-                if (string.IsNullOrWhiteSpace(own.ClientSecret)) own.ClientSecret = simulator.Value.ClientSecret;
-            })
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<FullscriptOptions>, FullscriptOptionsValidator>();
         builder.Services.AddSingleton<FullscriptServerDirectory>();

@@ -12,9 +12,18 @@ public static class SimulatorRegistration
     public static WebApplicationBuilder AddSimulator(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<SimulatorOptions>().BindConfiguration(SimulatorOptions.Section);
+        builder.Services.AddOptions<FullscriptOptions>().PostConfigure<IOptions<SimulatorOptions>>((fullscript, simulator) =>
+        {
+            // Against the embedded simulator the app's credentials are the simulator's, so no setting is needed.
+            if (!fullscript.Servers.TryGetValue(FullscriptServerKeys.Simulator, out var own))
+                fullscript.Servers[FullscriptServerKeys.Simulator] = own = new FullscriptServerOverride();
+            if (string.IsNullOrWhiteSpace(own.ClientId)) own.ClientId = simulator.Value.ClientId;
+            if (string.IsNullOrWhiteSpace(own.ClientSecret)) own.ClientSecret = simulator.Value.ClientSecret;
+        });
+        builder.Services.AddHostedService<SimulatorInitializer>();
         builder.Services.AddDbContext<SimulatorDbContext>((services, options) =>
         {
-            var simulator = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SimulatorOptions>>().Value;
+            var simulator = services.GetRequiredService<IOptions<SimulatorOptions>>().Value;
             options.UseSqlite(SqliteDatabase.ConnectionString(services.GetRequiredService<IHostEnvironment>().ContentRootPath, simulator.DatabasePath));
         });
         builder.Services.AddScoped<SimulatedFullscript>();
