@@ -59,7 +59,7 @@ public sealed partial class PeopleGrid
         _loading = true;
         var page = await Directory.QueryAsync(_viewer, _filter.ToQuery(OnlyNeedingAttention, state.Page, state.PageSize), cancellationToken);
         _store.Reset(page.Rows);
-        Listen();
+        ListenTo(page.Rows);
         _loading = false;
         if (_preferencesLoaded && state.PageSize != _pageSize)
         {
@@ -69,10 +69,12 @@ public sealed partial class PeopleGrid
         return new GridData<PersonRow> { Items = page.Rows, TotalItems = page.Total };
     }
 
-    private void Listen()
+    // Only the people on this page: a change to anyone else's connection does not wake this circuit.
+    private void ListenTo(IEnumerable<PersonRow> rows)
     {
-        if (_disposed || _subscription is not null) return;
-        _subscription = Notifier.Subscribe(OnConnectionChangedAsync);
+        if (_disposed) return;
+        _subscription?.Dispose();
+        _subscription = Notifier.Subscribe(rows.Select(r => ChangeKey.User(r.UserId)), OnConnectionChangedAsync);
     }
 
     // A change from another tab, another user or the worker redraws only the row it concerns.
