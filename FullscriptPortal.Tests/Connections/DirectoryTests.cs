@@ -147,7 +147,7 @@ public sealed class DirectoryTests : IAsyncLifetime, IDisposable
     {
         var notifier = _factory.Services.GetRequiredService<ConnectionNotifier>();
         var heard = new List<ConnectionChange>();
-        using var subscription = notifier.Subscribe(change => { lock (heard) heard.Add(change); return Task.CompletedTask; });
+        using var subscription = notifier.Subscribe(ChangeKey.All, change => { lock (heard) heard.Add(change); return Task.CompletedTask; });
 
         await AsAsync(_support, (d, p) => d.RevokeAsync(p, _patel.UserId!, "testing live updates"));
 

@@ -2,36 +2,57 @@ using System.Collections.Immutable;
 
 namespace FullscriptPortal.Live;
 
-/// <summary>What changed: a connection, and whose it is, so a subscriber can tell whether it cares without a query.</summary>
-public sealed record ConnectionChange(Guid ConnectionId, string? UserId, int? ClinicId);
-
-/// <summary>Publishes connection changes to every open dashboard in this process (after eShop's
-/// OrderStatusNotificationService): subscribers get a disposable subscription and marshal to their circuit themselves.</summary>
+/// <summary>Publishes connection changes to the open dashboards in this process that show them (after eShop's
+/// OrderStatusNotificationService): a subscriber names the keys it shows, gets a disposable subscription, and marshals
+/// to its circuit itself.</summary>
 public sealed partial class ConnectionNotifier(ILogger<ConnectionNotifier> logger)
 {
-    private ImmutableList<Func<ConnectionChange, Task>> _subscribers = [];
+    private ImmutableDictionary<ChangeKey, ImmutableList<Subscriber>> _subscribers = ImmutableDictionary<ChangeKey, ImmutableList<Subscriber>>.Empty;
 
-    public IDisposable Subscribe(Func<ConnectionChange, Task> onChange)
+    public IDisposable Subscribe(ChangeKey key, Func<ConnectionChange, Task> onChange) => Subscribe([key], onChange);
+
+    /// <summary>One subscription for several keys: a change that matches more than one still wakes it once.</summary>
+    public IDisposable Subscribe(IEnumerable<ChangeKey> keys, Func<ConnectionChange, Task> onChange)
     {
-        ImmutableInterlocked.Update(ref _subscribers, list => list.Add(onChange));
-        return new Subscription(() => ImmutableInterlocked.Update(ref _subscribers, list => list.Remove(onChange)));
+        var subscriber = new Subscriber(onChange);
+        var distinct = keys.Distinct().ToArray();
+        foreach (var key in distinct)
+            ImmutableInterlocked.AddOrUpdate(ref _subscribers, key, _ => [subscriber], (_, list) => list.Add(subscriber));
+        return new Subscription(() =>
+        {
+            foreach (var key in distinct) Remove(key, subscriber);
+        });
     }
 
-    /// <summary>Starts every subscriber's handler and returns at once: the writer that saved the change (perhaps the worker
-    /// in the middle of a refresh pass) never waits for dashboards to redraw.</summary>
+    /// <summary>Starts the handlers of the subscribers that show a change and returns at once: the writer that saved the
+    /// change (perhaps the worker in the middle of a refresh pass) never waits for dashboards to redraw.</summary>
     public void Publish(IReadOnlyCollection<ConnectionChange> changes)
     {
-        foreach (var subscriber in _subscribers)
+        var subscribers = _subscribers;
+        foreach (var change in changes)
         {
-            foreach (var change in changes) _ = NotifyAsync(subscriber, change);
+            var woken = ChangeKey.Of(change).SelectMany(key => subscribers.GetValueOrDefault(key, [])).Distinct();
+            foreach (var subscriber in woken) _ = NotifyAsync(subscriber, change);
         }
     }
 
-    private async Task NotifyAsync(Func<ConnectionChange, Task> subscriber, ConnectionChange change)
+    private void Remove(ChangeKey key, Subscriber subscriber)
+    {
+        while (true)
+        {
+            var before = _subscribers;
+            if (!before.TryGetValue(key, out var list)) return;
+            var remaining = list.Remove(subscriber);
+            var after = remaining.IsEmpty ? before.Remove(key) : before.SetItem(key, remaining);
+            if (Interlocked.CompareExchange(ref _subscribers, after, before) == before) return;
+        }
+    }
+
+    private async Task NotifyAsync(Subscriber subscriber, ConnectionChange change)
     {
         try
         {
-            await subscriber(change);
+            await subscriber.OnChange(change);
         }
         catch (Exception ex)
         {
@@ -40,10 +61,14 @@ public sealed partial class ConnectionNotifier(ILogger<ConnectionNotifier> logge
         }
     }
 
-    public int SubscriberCount => _subscribers.Count;
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "A subscriber failed to handle the change of connection {ConnectionId}")]
     private partial void LogSubscriberFailed(Exception exception, Guid connectionId);
+
+    // A class, so two subscriptions with the same handler stay two, and one is woken once per change.
+    private sealed class Subscriber(Func<ConnectionChange, Task> onChange)
+    {
+        public Func<ConnectionChange, Task> OnChange { get; } = onChange;
+    }
 
     private sealed class Subscription(Action unsubscribe) : IDisposable
     {

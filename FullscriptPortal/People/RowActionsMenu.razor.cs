@@ -1,0 +1,89 @@
+using System.Security.Claims;
+using FullscriptPortal.Clinics;
+using FullscriptPortal.Components.Shared;
+using FullscriptPortal.Connections;
+using FullscriptPortal.Support;
+using FullscriptPortal.Tokens;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace FullscriptPortal.People;
+
+public sealed partial class RowActionsMenu
+{
+    [Parameter, EditorRequired] public PersonRow Row { get; set; } = default!;
+    [Parameter, EditorRequired] public ClaimsPrincipal Viewer { get; set; } = default!;
+
+    /// <summary>Raised after an action that may have changed the row, so the grid can redraw it.</summary>
+    [Parameter] public EventCallback<PersonRow> OnActed { get; set; }
+
+    [Inject] private ConnectionDirectory Directory { get; set; } = default!;
+    [Inject] private Invites Invites { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private CircuitClock Clock { get; set; } = default!;
+
+    private bool _busy;
+
+    private static string Label(RowAction action) => action switch
+    {
+        RowAction.Invite => "Create invite link",
+        RowAction.ConnectOnBehalf => "Connect on their behalf",
+        RowAction.Refresh => "Refresh now",
+        RowAction.Disconnect => "Disconnect",
+        _ => "Revoke with a reason",
+    };
+
+    private async Task RunAsync(RowAction action)
+    {
+        var row = Row;
+        switch (action)
+        {
+            case RowAction.Invite:
+                if (await Invites.CreateAsync(Viewer, row.UserId, CancellationToken.None) is { } link)
+                    await Dialogs.ShowAsync<InviteDialog>("Invite link", new DialogParameters<InviteDialog> { { d => d.PersonName, row.DisplayName }, { d => d.Link, link } });
+                else Snackbar.Add("You cannot invite this person.", Severity.Error);
+                return;
+            case RowAction.ConnectOnBehalf:
+                // The staff member signs in to Fullscript here, at this screen; the flow comes back to this page.
+                Navigation.NavigateTo($"/connect/fullscript?for={Uri.EscapeDataString(row.UserId)}&returnUrl=%2Fclinic", forceLoad: true);
+                return;
+            case RowAction.Refresh:
+                await BusyAsync(row, async () =>
+                {
+                    var outcome = await Directory.RefreshAsync(Viewer, row.UserId);
+                    Snackbar.Add($"{row.DisplayName}: {outcome.Message}", outcome.Succeeded ? Severity.Success : Severity.Warning);
+                });
+                return;
+            case RowAction.Disconnect:
+                if (await Dialogs.ShowMessageBoxAsync($"Disconnect {row.DisplayName}?",
+                        $"The portal asks Fullscript to revoke its access to {row.DisplayName}'s account and forgets the tokens.",
+                        yesText: "Disconnect", cancelText: "Cancel") != true) return;
+                await BusyAsync(row, async () => Report(row, await Directory.DisconnectAsync(Viewer, row.UserId)));
+                return;
+            case RowAction.Revoke:
+                var dialog = await Dialogs.ShowAsync<RevokeDialog>("Revoke", new DialogParameters<RevokeDialog> { { d => d.PersonName, row.DisplayName } });
+                if (await dialog.Result is not { Canceled: false, Data: string reason }) return;
+                await BusyAsync(row, async () => Report(row, await Directory.RevokeAsync(Viewer, row.UserId, reason)));
+                return;
+        }
+    }
+
+    private void Report(PersonRow row, DisconnectOutcome outcome) =>
+        Snackbar.Add($"{row.DisplayName}: {outcome.Message}", outcome.Result == DisconnectResult.Disconnected ? Severity.Success : Severity.Warning);
+
+    private async Task BusyAsync(PersonRow row, Func<Task> work)
+    {
+        _busy = true;
+        try
+        {
+            await work();
+            await OnActed.InvokeAsync(row);
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+}
