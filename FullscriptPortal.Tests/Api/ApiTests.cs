@@ -209,7 +209,7 @@ public sealed class ApiTests(PortalFactory factory) : IClassFixture<PortalFactor
         var paths = document.GetProperty("paths");
         paths.EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(
             "/api/v1/clinics/{externalId}", "/api/v1/users/{externalId}", "/api/v1/connections", "/api/v1/users/{externalId}/connection",
-            "/api/v1/users/{externalId}/connection/access-token", "/api/v1/users/{externalId}/connect-link");
+            "/api/v1/users/{externalId}/connection/access-token", "/api/v1/users/{externalId}/connect-link", "/api/v1/users/{externalId}/fullscript/{path}");
         var schemas = document.GetProperty("components").GetProperty("schemas");
         schemas.GetProperty("ApiConnection").GetProperty("properties").EnumerateObject().Select(p => p.Name)
             .Should().Contain(["state", "access_token_expires_at", "last_refreshed_at", "next_refresh_at", "failing_since", "healthy", "needs_reconnect"]);

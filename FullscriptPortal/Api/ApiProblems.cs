@@ -33,6 +33,9 @@ public static class ApiProblems
     public static IResult NotFound(string detail) =>
         Problem(StatusCodes.Status404NotFound, NotFoundType, "Not found.", detail);
 
+    public static IResult TooLarge(string detail) =>
+        Problem(StatusCodes.Status413PayloadTooLarge, InvalidRequest, "The request is too large.", detail);
+
     public static IResult Conflict(string detail) =>
         Problem(StatusCodes.Status409Conflict, ConflictType, "The request conflicts with what is stored.", detail);
 

@@ -18,6 +18,7 @@ public static class ApiRegistration
         builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<ApiKeys>();
         builder.Services.AddScoped<AccountInvitations>();
+        builder.Services.AddFullscriptProxy();
         builder.Services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy
@@ -72,6 +73,7 @@ public static class ApiRegistration
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapProvisioningApi();
         api.MapConnectionsApi();
+        api.MapFullscriptProxy();
         app.MapOpenApi();
         if (app.Environment.IsDevelopment()) app.MapScalarApiReference();
         return app;

@@ -94,37 +94,17 @@ internal static class ConnectionsApi
     }
 
     private static async Task<IResult> AccessTokenAsync(string externalId, ApiAccessTokenRequest? request, ClaimsPrincipal client, HttpContext http,
-        IDbContextFactory<PortalDbContext> dbs, ConnectionTokens tokens, Invites invites, FullscriptServerDirectory servers,
-        IOptionsSnapshot<FullscriptOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        ApiTokens tokens, FullscriptServerDirectory servers, CancellationToken cancellationToken)
     {
         var minValidity = request?.MinValidity ?? DefaultMinValidity;
         if (minValidity is < 0 or > MaxMinValidity) return ApiProblems.Invalid($"min_validity must be between 0 and {MaxMinValidity} seconds.");
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers.Pragma = "no-cache";
 
-        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        var (person, refusal) = await AuthorizeAsync(db, client, externalId, ConnectionAction.Refresh, cancellationToken);
-        if (person is null) return refusal!;
-        var connectionId = await ApiPeople.ConnectionOf(db, person.User, options.Value.AuthorizationModel).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(cancellationToken);
-        if (connectionId is not { } id) return await ReconnectProblemAsync(http, invites, client, person, ApiProblems.NotConnectedType, "This person has not connected their Fullscript account.", cancellationToken);
-
-        var actor = client.UserId()!;
-        var margin = TimeSpan.FromSeconds(Math.Max(minValidity, options.Value.RefreshBeforeExpiry.TotalSeconds));
-        var refreshed = await tokens.RefreshAsync(id, actor, force: false, cancellationToken, margin);
-        var (accessToken, outcome) = refreshed.Result is RefreshResult.Refreshed or RefreshResult.NotNeeded
-            ? await tokens.GetAccessTokenAsync(id, actor, cancellationToken)
-            : (null, refreshed);
-        if (accessToken is null)
-        {
-            return outcome.Result switch
-            {
-                RefreshResult.WillRetry => ApiProblems.FullscriptUnavailable(outcome.Message, await RetryAfterAsync(db, id, time, cancellationToken)),
-                RefreshResult.NeedsReconnect => await ReconnectProblemAsync(http, invites, client, person, ApiProblems.NeedsReconnectType, outcome.Message, cancellationToken),
-                _ => await ReconnectProblemAsync(http, invites, client, person, ApiProblems.NotConnectedType, outcome.Message, cancellationToken),
-            };
-        }
-        var stored = await db.Connections.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.AccessTokenExpiresAt, c.ServerKey }).SingleAsync(cancellationToken);
-        return TypedResults.Ok(new ApiAccessToken(accessToken, "Bearer", stored.AccessTokenExpiresAt, stored.ServerKey, servers.ApiBase(stored.ServerKey).AbsoluteUri));
+        var (token, problem) = await tokens.GetAsync(http, client, externalId, TimeSpan.FromSeconds(minValidity), force: false, cancellationToken);
+        return token is null
+            ? problem!
+            : TypedResults.Ok(new ApiAccessToken(token.AccessToken, "Bearer", token.ExpiresAt, token.ServerKey, servers.ApiBase(token.ServerKey).AbsoluteUri));
     }
 
     private static async Task<IResult> DisconnectAsync(string externalId, string? reason, [FromBody] ApiDisconnectRequest? request, ClaimsPrincipal client,
@@ -177,20 +157,6 @@ internal static class ConnectionsApi
         return ConnectionPolicy.Allows(client, action, person.Subject)
             ? (person, null)
             : (null, ApiProblems.Forbidden("This person belongs to a clinic this API key may not act on."));
-    }
-
-    /// <summary>409 with a fresh connect link, so the backend can send the person straight to reconnecting.</summary>
-    private static async Task<IResult> ReconnectProblemAsync(HttpContext http, Invites invites, ClaimsPrincipal client, ApiSubject person, string type, string detail, CancellationToken cancellationToken)
-    {
-        var link = person.User.DeactivatedAt is null ? await invites.CreateAsync(client, person.User.Id, cancellationToken) : null;
-        return ApiProblems.NeedsReconnect(type, detail, link is null ? null : Absolute(http, link.Path), link?.ExpiresAt);
-    }
-
-    private static async Task<TimeSpan> RetryAfterAsync(PortalDbContext db, Guid connectionId, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var next = await db.Connections.Where(c => c.Id == connectionId).Select(c => c.NextRefreshAttemptAt).SingleOrDefaultAsync(cancellationToken);
-        var wait = next - time.GetUtcNow();
-        return wait > TimeSpan.Zero ? wait.Value : TimeSpan.FromSeconds(30);
     }
 
     private static async Task<Dictionary<string, string>> RolesOfAsync(PortalDbContext db, List<string> userIds, CancellationToken cancellationToken)
