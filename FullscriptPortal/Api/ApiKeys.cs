@@ -7,13 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FullscriptPortal.Api;
 
-/// <summary>What support sees of a key: never the secret, never its hash.</summary>
-public sealed record ApiKeyView(Guid Id, string Name, string Prefix, int? ClinicId, string? ClinicName, IReadOnlyList<string> AllowedReturnOrigins,
-    string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);
-
-/// <summary>A key just made: the only moment its secret exists outside the client that receives it.</summary>
-public sealed record NewApiKey(ApiKeyView Key, string Secret);
-
 /// <summary>Support's keys for the integrating app's backend: made with a name and a scope, shown once, revocable.</summary>
 public sealed class ApiKeys(IDbContextFactory<PortalDbContext> dbs, TimeProvider time)
 {

@@ -6,12 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FullscriptPortal.Api;
 
-/// <summary>A person found by the integrating app's id, with what the policy needs to decide about them.</summary>
-internal sealed record ApiSubject(PortalUser User, string Role, string? ClinicExternalId)
-{
-    public ConnectionSubject Subject => new(User.Id, User.ClinicId);
-}
-
 /// <summary>Reads people and their connections for the API: by external id, and as the API's shapes.</summary>
 internal static class ApiPeople
 {

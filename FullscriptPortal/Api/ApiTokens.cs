@@ -10,9 +10,6 @@ using Microsoft.Extensions.Options;
 
 namespace FullscriptPortal.Api;
 
-/// <summary>A person's access token as the API hands it out or uses it in the proxy.</summary>
-internal sealed record ApiTokenLease(Guid ConnectionId, string AccessToken, DateTimeOffset ExpiresAt, string ServerKey);
-
 /// <summary>Fresh access tokens for API callers, through the same single-flight refresh as every other caller, and the
 /// problem to answer when there is none: 409 with a connect link when only the person can fix it, 503 with Retry-After
 /// when Fullscript is not answering.</summary>
