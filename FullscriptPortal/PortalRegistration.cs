@@ -1,3 +1,4 @@
+using FullscriptPortal.Api;
 using FullscriptPortal.Auth;
 using FullscriptPortal.Clinics;
 using FullscriptPortal.Components;
@@ -33,6 +34,7 @@ public static class PortalRegistration
             .AddLifecycle()
             .AddClinics()
             .AddSupport()
+            .AddApi()
             .AddPortalHealth()
             .AddPortalTelemetry()
             .AddSimulator()
@@ -46,10 +48,12 @@ public static class PortalRegistration
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseWhen(http => !ApiRegistration.IsApi(http), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseApi();
         app.UseBrandAssets();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
@@ -59,6 +63,7 @@ public static class PortalRegistration
         app.MapInviteEndpoints();
         app.MapPeopleExport();
         app.MapPortalHealth();
+        app.MapApi();
         if (SimulatorRegistration.IsEnabled(app.Services))
         {
             app.MapSimulator();

@@ -86,6 +86,25 @@ public sealed partial class PortalSession(PortalFactory factory, HttpClient http
         return (await FinishInCircuitAsync())!;
     }
 
+    /// <summary>Opens an account invitation link and chooses a password; the portal signs the person in.</summary>
+    public async Task AcceptInvitationAsync(string invitationUrl, string password)
+    {
+        var url = new Uri(invitationUrl);
+        var page = await http.GetStringAsync(url.PathAndQuery);
+        var response = await http.PostAsync(url.PathAndQuery, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = HiddenField(page, "__RequestVerificationToken"),
+            ["_handler"] = "welcome",
+            ["Form.Password"] = password,
+            ["Form.Confirm"] = password,
+        }));
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect, "choosing a password from a fresh invitation should succeed");
+        UserId = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(url.Query)["user"];
+    }
+
+    /// <summary>Opens a connect link (signed in already): returns where the portal sent the browser (Fullscript).</summary>
+    public async Task<Uri> OpenConnectLinkAsync(string connectLink) => await RedirectOf(await http.GetAsync(new Uri(connectLink).PathAndQuery));
+
     private async Task<Uri> RedirectOf(HttpResponseMessage response)
     {
         using (response)

@@ -14,6 +14,10 @@ public static class AuditActions
     public const string Disconnect = "connection.disconnect";
     public const string InviteCreated = "invite.created";
     public const string InviteUsed = "invite.used";
+    public const string ApiKeyCreated = "apikey.created";
+    public const string ApiKeyRevoked = "apikey.revoked";
+    public const string ApiCall = "api.call";
+    public const string Provisioned = "provisioning";
 
     public const string System = "system";
 }

@@ -25,7 +25,10 @@ public static class AuthRegistration
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddSignInManager()
+            .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>();
+        // Invitation links are password-reset tokens: signed, and good until the password is set or this long has passed.
+        builder.Services.Configure<DataProtectionTokenProviderOptions>(tokens => tokens.TokenLifespan = AccountInvitations.Lifetime);
         builder.Services.AddAuthorization();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddHostedService<RoleAndDemoSeeder>();

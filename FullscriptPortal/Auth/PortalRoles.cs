@@ -8,6 +8,9 @@ public static class PortalRoles
     public const string ClinicManager = nameof(ClinicManager);
     public const string Support = nameof(Support);
 
+    /// <summary>The integrating app's backend, signed in with an API key. Never stored in Identity and never a person.</summary>
+    public const string ApiClient = nameof(ApiClient);
+
     public static readonly IReadOnlyList<string> All = [Practitioner, Staff, ClinicManager, Support];
 
     /// <summary>Roles that hold a Fullscript account of their own and connect it from the dashboard.</summary>

@@ -14,4 +14,7 @@ public sealed class Invite
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
     public DateTimeOffset? UsedAt { get; set; }
+
+    /// <summary>Where the integrating app wants the person back once connected (an allowed origin of its API key).</summary>
+    public string? ReturnUrl { get; set; }
 }

@@ -17,8 +17,11 @@ public sealed class Invites(IDbContextFactory<PortalDbContext> dbs, TimeProvider
     public const string PathPrefix = "/invite/";
     public const int MaxTokenLength = 64;
 
-    /// <summary>Null when <paramref name="manager"/> may not invite <paramref name="userId"/>.</summary>
-    public async Task<InviteLink?> CreateAsync(ClaimsPrincipal manager, string userId, CancellationToken cancellationToken)
+    /// <summary>Null when <paramref name="manager"/> (a clinic manager, or the integrating app's backend) may not invite
+    /// <paramref name="userId"/>. The link lasts <see cref="Invite.Lifetime"/>, or <paramref name="lifetime"/> when shorter;
+    /// <paramref name="returnUrl"/> (already checked against the caller's allow-list) is offered once the person is connected.</summary>
+    public async Task<InviteLink?> CreateAsync(ClaimsPrincipal manager, string userId, CancellationToken cancellationToken,
+        TimeSpan? lifetime = null, string? returnUrl = null)
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var subject = await db.SubjectAsync(userId, cancellationToken);
@@ -33,7 +36,8 @@ public sealed class Invites(IDbContextFactory<PortalDbContext> dbs, TimeProvider
             UserId = userId,
             CreatedByUserId = manager.UserId()!,
             CreatedAt = now,
-            ExpiresAt = now + Invite.Lifetime,
+            ExpiresAt = now + (lifetime is { } shorter && shorter < Invite.Lifetime ? shorter : Invite.Lifetime),
+            ReturnUrl = returnUrl,
         };
         db.Invites.Add(invite);
         db.Audit(now, AuditActions.InviteCreated, "created", invite.CreatedByUserId, userId, detail: $"expires {invite.ExpiresAt:yyyy-MM-dd HH:mm} UTC");

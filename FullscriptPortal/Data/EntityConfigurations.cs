@@ -1,3 +1,4 @@
+using FullscriptPortal.Api;
 using FullscriptPortal.Audit;
 using FullscriptPortal.Auth;
 using FullscriptPortal.Connect;
@@ -15,6 +16,8 @@ internal sealed class ClinicConfiguration : IEntityTypeConfiguration<Clinic>
         clinic.Property(c => c.Name).HasMaxLength(200);
         clinic.Property(c => c.FullscriptClinicId).HasMaxLength(100);
         clinic.HasIndex(c => c.Name).IsUnique();
+        clinic.Property(c => c.ExternalId).HasMaxLength(ExternalIds.MaxLength);
+        clinic.HasIndex(c => c.ExternalId).IsUnique();
         clinic.HasMany(c => c.Members).WithOne(u => u.Clinic).HasForeignKey(u => u.ClinicId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -25,6 +28,8 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
     {
         user.Property(u => u.DisplayName).HasMaxLength(200);
         user.HasIndex(u => new { u.ClinicId, u.DisplayName });
+        user.Property(u => u.ExternalId).HasMaxLength(ExternalIds.MaxLength);
+        user.HasIndex(u => u.ExternalId).IsUnique();
     }
 }
 
@@ -85,6 +90,7 @@ internal sealed class InviteConfiguration : IEntityTypeConfiguration<FullscriptP
         invite.HasIndex(i => i.TokenHash).IsUnique();
         invite.HasIndex(i => i.UserId);
         invite.Property(i => i.TokenHash).HasMaxLength(64);
+        invite.Property(i => i.ReturnUrl).HasMaxLength(ConnectLinks.MaxReturnUrlLength);
         invite.HasOne<PortalUser>().WithMany().HasForeignKey(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -96,5 +102,18 @@ internal sealed class WorkerLeaseConfiguration : IEntityTypeConfiguration<Worker
         lease.HasKey(l => l.Name);
         lease.Property(l => l.Name).HasMaxLength(64);
         lease.Property(l => l.Owner).HasMaxLength(64);
+    }
+}
+
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
+{
+    public void Configure(EntityTypeBuilder<ApiKey> key)
+    {
+        key.Property(k => k.Name).HasMaxLength(ApiKeys.MaxNameLength);
+        key.Property(k => k.Prefix).HasMaxLength(12);
+        key.Property(k => k.KeyHash).HasMaxLength(64);
+        key.HasIndex(k => k.KeyHash).IsUnique();
+        key.Property(k => k.AllowedReturnOrigins).HasMaxLength(2000);
+        key.HasOne<Clinic>().WithMany().HasForeignKey(k => k.ClinicId).OnDelete(DeleteBehavior.Restrict);
     }
 }

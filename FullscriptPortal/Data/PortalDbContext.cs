@@ -1,3 +1,4 @@
+using FullscriptPortal.Api;
 using FullscriptPortal.Audit;
 using FullscriptPortal.Auth;
 using FullscriptPortal.Connect;
@@ -20,6 +21,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Clinics.Invite> Invites => Set<Clinics.Invite>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<WorkerLease> WorkerLeases => Set<WorkerLease>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

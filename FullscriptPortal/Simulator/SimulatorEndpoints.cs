@@ -28,6 +28,7 @@ public static class SimulatorEndpoints
         api.MapPost("/oauth/token", TokenAsync).DisableAntiforgery();
         api.MapPost("/oauth/revoke", RevokeAsync).DisableAntiforgery();
         api.MapGet("/clinic", ClinicAsync);
+        api.MapSimulatorClinicApi();
         return app;
     }
 

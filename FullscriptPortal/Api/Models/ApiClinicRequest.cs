@@ -1,0 +1,3 @@
+namespace FullscriptPortal.Api;
+
+public sealed record ApiClinicRequest(string? Name, string? FullscriptClinicId);

@@ -1,0 +1,55 @@
+using System.Text.Json.Serialization;
+
+namespace FullscriptPortal.Simulator;
+
+/// <summary>Fullscript's API beyond OAuth, as far as the portal's proxy needs it: the documented patient list with its
+/// pagination (<c>page[number]</c>, <c>page[size]</c> up to 100, a <c>meta</c> block), and 404 for any other path.</summary>
+internal static class SimulatorClinicApi
+{
+    public const int MaxPageSize = 100;
+
+    public static RouteGroupBuilder MapSimulatorClinicApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/clinic/patients", PatientsAsync);
+        api.MapFallback(() => TypedResults.Json(new SimNotFound("not_found", "There is no such resource."), SimulatorClinicJson.Default.SimNotFound, statusCode: 404));
+        return api;
+    }
+
+    private static async Task<IResult> PatientsAsync(HttpContext http, SimulatedFullscript fullscript)
+    {
+        if (await SimulatorBearer.ClinicOfAsync(http, fullscript) is not { } clinic) return SimulatorBearer.InvalidToken();
+        var query = http.Request.Query;
+        var number = int.TryParse(query["page[number]"], out var n) ? n : 1;
+        var size = int.TryParse(query["page[size]"], out var s) ? s : 20;
+        if (number < 1 || size < 1 || size > MaxPageSize)
+            return TypedResults.Json(new SimNotFound("invalid_request", $"page[number] starts at 1; page[size] is 1 to {MaxPageSize}."), SimulatorClinicJson.Default.SimNotFound, statusCode: 400);
+
+        var patients = SimulatedPatients.All.Where(p => p.ClinicId == clinic.Id).ToList();
+        var pages = Math.Max(1, (int)Math.Ceiling(patients.Count / (double)size));
+        var page = patients.Skip((number - 1) * size).Take(size)
+            .Select(p => new SimPatientBody(p.Id, p.FirstName, p.LastName, p.Email)).ToList();
+        return TypedResults.Json(new SimPatientPage(page, new SimPageMeta(number, number < pages ? number + 1 : null, number > 1 ? number - 1 : null, pages, patients.Count)),
+            SimulatorClinicJson.Default.SimPatientPage);
+    }
+}
+
+internal sealed record SimNotFound([property: JsonPropertyName("error")] string Error, [property: JsonPropertyName("error_description")] string Description);
+
+internal sealed record SimPatientBody(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("first_name")] string FirstName,
+    [property: JsonPropertyName("last_name")] string LastName,
+    [property: JsonPropertyName("email")] string Email);
+
+internal sealed record SimPageMeta(
+    [property: JsonPropertyName("current_page")] int CurrentPage,
+    [property: JsonPropertyName("next_page")] int? NextPage,
+    [property: JsonPropertyName("prev_page")] int? PrevPage,
+    [property: JsonPropertyName("total_pages")] int TotalPages,
+    [property: JsonPropertyName("total_count")] int TotalCount);
+
+internal sealed record SimPatientPage([property: JsonPropertyName("patients")] IReadOnlyList<SimPatientBody> Patients, [property: JsonPropertyName("meta")] SimPageMeta Meta);
+
+[JsonSerializable(typeof(SimNotFound))]
+[JsonSerializable(typeof(SimPatientPage))]
+internal sealed partial class SimulatorClinicJson : JsonSerializerContext;
