@@ -5,6 +5,9 @@ public sealed class Invite
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
 
+    /// <summary>The dashboard's query parameter naming the invite whose integrating app wants the person back.</summary>
+    public const string ContinueParameter = "continue";
+
     public Guid Id { get; set; }
 
     /// <summary>SHA-256 of the token in the link; the link itself is shown once, to the manager who made it.</summary>

@@ -11,9 +11,11 @@ public static class InviteEndpoints
         app.MapGet(Invites.PathPrefix + "{token}", async (string token, HttpContext http, Invites invites, AuthorizationFlow flow) =>
         {
             var userId = http.User.UserId()!;
-            if (await invites.RedeemAsync(userId, token, http.RequestAborted) is { } problem)
-                return Results.Redirect(ConnectEndpoints.WithOutcome("/", problem));
-            return Results.Redirect(await ConnectEndpoints.StartFlowAsync(http, flow, userId, userId, "/"));
+            var (problem, invite) = await invites.RedeemAsync(userId, token, http.RequestAborted);
+            if (problem is { } notice) return Results.Redirect(ConnectEndpoints.WithOutcome("/", notice));
+            // A link from the integrating app may ask for the person back once connected; the dashboard sends them on.
+            var back = invite!.ReturnUrl is null ? "/" : $"/?{Invite.ContinueParameter}={invite.Id}";
+            return Results.Redirect(await ConnectEndpoints.StartFlowAsync(http, flow, userId, userId, back));
         }).RequireAuthorization();
         return app;
     }

@@ -46,22 +46,30 @@ public sealed class Invites(IDbContextFactory<PortalDbContext> dbs, TimeProvider
     }
 
     /// <summary>Spends the invite for the signed-in <paramref name="userId"/>; what went wrong, or null when it is good.</summary>
-    public async Task<ConnectNotice?> RedeemAsync(string userId, string token, CancellationToken cancellationToken)
+    public async Task<(ConnectNotice? Problem, Invite? Invite)> RedeemAsync(string userId, string token, CancellationToken cancellationToken)
     {
-        if (token.Length > MaxTokenLength) return ConnectNotice.InviteInvalid;
+        if (token.Length > MaxTokenLength) return (ConnectNotice.InviteInvalid, null);
         var now = time.GetUtcNow();
         var hash = OAuthSecrets.Hash(token);
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var invite = await db.Invites.AsNoTracking().SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
-        if (invite is null || invite.UserId != userId) return ConnectNotice.InviteInvalid;
-        if (invite.UsedAt is not null) return ConnectNotice.InviteUsed;
-        if (invite.ExpiresAt <= now) return ConnectNotice.InviteExpired;
+        if (invite is null || invite.UserId != userId) return (ConnectNotice.InviteInvalid, null);
+        if (invite.UsedAt is not null) return (ConnectNotice.InviteUsed, null);
+        if (invite.ExpiresAt <= now) return (ConnectNotice.InviteExpired, null);
 
         var spent = await db.Invites.Where(i => i.Id == invite.Id && i.UsedAt == null)
             .ExecuteUpdateAsync(i => i.SetProperty(x => x.UsedAt, now), cancellationToken);
-        if (spent == 0) return ConnectNotice.InviteUsed;
+        if (spent == 0) return (ConnectNotice.InviteUsed, null);
         db.Audit(now, AuditActions.InviteUsed, "used", userId, userId, detail: $"invite from {invite.CreatedByUserId}");
         await db.SaveChangesAsync(cancellationToken);
-        return null;
+        return (null, invite);
+    }
+
+    /// <summary>Where the integrating app asked to have <paramref name="userId"/> back after connecting through
+    /// <paramref name="inviteId"/>: only for their own, spent invite; null otherwise.</summary>
+    public async Task<string?> ReturnUrlAsync(string userId, Guid inviteId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        return await db.Invites.Where(i => i.Id == inviteId && i.UserId == userId && i.UsedAt != null).Select(i => i.ReturnUrl).SingleOrDefaultAsync(cancellationToken);
     }
 }
