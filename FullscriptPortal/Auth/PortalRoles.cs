@@ -9,7 +9,4 @@ public static class PortalRoles
     public const string Support = nameof(Support);
 
     public static readonly IReadOnlyList<string> All = [Practitioner, Staff, ClinicManager, Support];
-
-    /// <summary>Roles that hold a Fullscript account of their own and connect it from the dashboard.</summary>
-    public const string ConnectsOwnAccount = Practitioner + "," + Staff;
 }
