@@ -52,9 +52,7 @@ public sealed partial class FullscriptClient(
         return await SendAsync(serverKey, "revoke", request, (status, body, requestId) =>
         {
             if (status == HttpStatusCode.OK) return FullscriptResult<RevokeAccepted>.Ok(RevokeAccepted.Instance, requestId);
-            var (error, description) = TokenResponseParser.ReadError(body);
-            var kind = (int)status is 400 or 401 ? FailureKind.Rejected : FailureKind.Transient;
-            return FullscriptResult<RevokeAccepted>.Fail(new FullscriptError(kind, error ?? $"http_{(int)status}", description, (int)status), requestId);
+            return FullscriptResult<RevokeAccepted>.Fail(FailureClassifier.ErrorOf(FullscriptEndpointKind.OAuth, status, body), requestId);
         }, cancellationToken);
     }
 
@@ -65,11 +63,7 @@ public sealed partial class FullscriptClient(
         return await SendAsync(serverKey, "clinic", request, (status, body, requestId) =>
         {
             if (status != HttpStatusCode.OK)
-            {
-                var (error, description) = TokenResponseParser.ReadError(body);
-                var kind = (int)status is 401 or 403 ? FailureKind.Rejected : FailureKind.Transient;
-                return FullscriptResult<FullscriptClinic>.Fail(new FullscriptError(kind, error ?? $"http_{(int)status}", description, (int)status), requestId);
-            }
+                return FullscriptResult<FullscriptClinic>.Fail(FailureClassifier.ErrorOf(FullscriptEndpointKind.Api, status, body), requestId);
             return ParseClinic(body) is { } clinic
                 ? FullscriptResult<FullscriptClinic>.Ok(clinic, requestId)
                 : FullscriptResult<FullscriptClinic>.Fail(new FullscriptError(FailureKind.Malformed, "malformed_response", "Fullscript's clinic response had no clinic id.", 200), requestId);
