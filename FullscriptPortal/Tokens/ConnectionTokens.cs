@@ -17,6 +17,7 @@ public sealed partial class ConnectionTokens(
     TokenProtector protector,
     RefreshCoordinator coordinator,
     PortalInstance instance,
+    IStoreDurability durability,
     PortalMetrics metrics,
     IOptionsMonitor<FullscriptOptions> fullscriptOptions,
     IOptionsMonitor<TokenOptions> tokenOptions,
@@ -62,7 +63,6 @@ public sealed partial class ConnectionTokens(
         {
             var now = time.GetUtcNow();
             await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-            await db.Database.OpenConnectionAsync(cancellationToken); // one connection for the whole refresh (see the lease write)
             var connection = await db.Connections.SingleOrDefaultAsync(c => c.Id == connectionId, cancellationToken);
 
             if (connection?.State == ConnectionState.NeedsReconnect)
@@ -87,16 +87,11 @@ public sealed partial class ConnectionTokens(
             try
             {
                 // The lease need not survive a power cut (it only expires sooner), so it skips the fsync the token write pays for.
-                await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
+                await durability.SaveRelaxedAsync(db, cancellationToken);
             }
             catch (DbUpdateConcurrencyException)
             {
                 continue; // someone wrote first: read again
-            }
-            finally
-            {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=FULL;", cancellationToken);
             }
 
             var result = await fullscript.RefreshAsync(connection.ServerKey, protector.Unprotect(connection.RefreshTokenProtected), redirectUri: null, cancellationToken);
@@ -139,7 +134,7 @@ public sealed partial class ConnectionTokens(
 
         try
         {
-            // Durable before anyone uses the new access token (synchronous=FULL, see SqliteDurability).
+            // Durable before anyone uses the new access token (a full sync, see SqliteDurability).
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
@@ -148,7 +143,7 @@ public sealed partial class ConnectionTokens(
             LogLostRace(connection.Id);
             return Run(RefreshResult.WillRetry, "Another portal instance refreshed this connection meanwhile.");
         }
-        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
         {
             // Not swallowed: logged as an error and reported. The new pair is dropped unused, so the stored refresh token
             // stays valid at Fullscript (fullscript-api.md §3) and the next attempt simply uses it again.
