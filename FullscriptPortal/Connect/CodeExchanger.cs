@@ -109,24 +109,8 @@ public sealed partial class CodeExchanger(
         }
         var replaced = connection.RefreshTokenProtected is { } old ? protector.Unprotect(old) : null;
 
-        // A reconnect replaces everything the old grant said, including the server it came from.
         var missingScope = RequiredScopes.MissingFrom(options.CurrentValue.RequiredScopes, tokens.Scope);
-        connection.ServerKey = pending.ServerKey;
-        (connection.State, connection.StateReason) = missingScope is null
-            ? (ConnectionState.Active, null)
-            : (ConnectionState.NeedsReconnect, RequiredScopes.Reason(missingScope));
-        connection.ClearFailures();
-        (connection.DisconnectRequestedAt, connection.DisconnectRequestedBy, connection.DisconnectReason) = (null, null, null);
-        (connection.RevokedAt, connection.RevokedBy) = (null, null);
-        protector.StoreIn(connection, tokens);
-        connection.ResourceOwnerId = tokens.ResourceOwnerId;
-        connection.ResourceOwnerType = tokens.ResourceOwnerType;
-        connection.FullscriptClinicId = null;
-        connection.FullscriptClinicName = null;
-        connection.ClinicMismatch = false;
-        connection.ConnectedAt = now;
-        connection.LastRefreshedAt = null;
-        connection.UpdatedAt = now;
+        connection.ApplyNewGrant(pending.ServerKey, protector.Protect(tokens), tokens.ResourceOwnerId, tokens.ResourceOwnerType, missingScope, now);
 
         pending.CodeProtected = null;
         pending.CompletedAt = now;
@@ -144,14 +128,7 @@ public sealed partial class CodeExchanger(
         string actorUserId, CancellationToken cancellationToken)
     {
         var clinic = await fullscript.GetClinicAsync(connection.ServerKey, accessToken, cancellationToken);
-        var now = time.GetUtcNow();
-        if (clinic.Succeeded)
-        {
-            await ClinicRecorder.RecordAsync(db, connection, clinic.Value, cancellationToken);
-            connection.UpdatedAt = now;
-        }
-        db.Audit(now, AuditActions.ClinicLookup, clinic.Succeeded ? "found" : "failed", actorUserId, connection.UserId, connection.Id,
-            clinic.Succeeded ? clinic.Value.Name : clinic.Error.Code, clinic.RequestId);
+        await ClinicRecorder.RecordLookupAsync(db, connection, clinic, AuditActions.ClinicLookup, actorUserId, time.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return clinic.Value?.Name;
     }

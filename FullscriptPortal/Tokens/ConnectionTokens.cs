@@ -122,13 +122,7 @@ public sealed partial class ConnectionTokens(
     {
         var before = connection.State;
         var missing = RequiredScopes.MissingFrom(fullscriptOptions.CurrentValue.RequiredScopes, tokens.Scope);
-        protector.StoreIn(connection, tokens);
-        connection.LastRefreshedAt = now;
-        connection.UpdatedAt = now;
-        connection.ClearFailures();
-        (connection.State, connection.StateReason) = missing is null
-            ? (ConnectionState.Active, null)
-            : (ConnectionState.NeedsReconnect, RequiredScopes.Reason(missing));
+        connection.ApplyRefreshedPair(protector.Protect(tokens), missing, now);
         db.Audit(now, AuditActions.Refreshed, missing is null ? "refreshed" : "missing-scope", actor, connection.UserId, connection.Id,
             $"{before} → {connection.State}" + (missing is null ? "" : $"; {connection.StateReason}"), requestId);
 
@@ -159,42 +153,29 @@ public sealed partial class ConnectionTokens(
         string actor, string? requestId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var before = connection.State;
-        connection.State = ConnectionState.NeedsReconnect;
-        connection.StateReason = error.Code == "invalid_client"
-            ? "Fullscript refused the portal's app credentials; an administrator must fix Fullscript:ClientId and ClientSecret."
-            : "Fullscript no longer accepts this connection (it was revoked inside Fullscript or replaced). Reconnect to continue.";
-        // invalid_grant: the tokens are dead, so they are not kept.
-        if (error.Code != "invalid_client") (connection.AccessTokenProtected, connection.RefreshTokenProtected) = (null, null);
-        connection.ClearFailures();
-        connection.UpdatedAt = now;
+        // invalid_client refuses the portal, not the grant, which may well be alive; invalid_grant: the tokens are dead.
+        if (error.Code == "invalid_client") connection.RequireReconnect(StateReasons.ClientRejected, now);
+        else connection.EndGrant(StateReasons.GrantRejected, now);
         db.Audit(now, AuditActions.Refreshed, "rejected", actor, connection.UserId, connection.Id, $"{before} → NeedsReconnect; {error.Code}", requestId);
         await db.SaveChangesAsync(cancellationToken);
-        return new(RefreshResult.NeedsReconnect, connection.StateReason);
+        return new(RefreshResult.NeedsReconnect, connection.StateReason!);
     }
 
     private async Task<RefreshOutcome> BackOffAsync(PortalDbContext db, FullscriptConnection connection, FullscriptError error,
         string actor, string? requestId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var before = connection.State;
-        connection.ConsecutiveFailures++;
-        connection.FirstFailureAt ??= now;
-        if (connection.FirstFailureAt + tokenOptions.CurrentValue.GiveUpAfter <= now)
+        if (connection.CountFailure(tokenOptions.CurrentValue.GiveUpAfter, now))
         {
             // Kept trying for the whole period: tell the person, rather than retry forever in silence.
-            connection.State = ConnectionState.NeedsReconnect;
-            connection.StateReason = $"Fullscript could not be reached for {tokenOptions.CurrentValue.GiveUpAfter.TotalHours:0} hours ({error.Code}). Reconnect to continue.";
-            connection.ClearFailures();
-            connection.UpdatedAt = now;
+            connection.RequireReconnect(StateReasons.GaveUp(tokenOptions.CurrentValue.GiveUpAfter, error.Code), now);
             db.Audit(now, AuditActions.Refreshed, "gave-up", actor, connection.UserId, connection.Id, $"{before} → NeedsReconnect; {error.Code}", requestId);
             await db.SaveChangesAsync(cancellationToken);
-            return new(RefreshResult.NeedsReconnect, connection.StateReason);
+            return new(RefreshResult.NeedsReconnect, connection.StateReason!);
         }
         var wait = tokenOptions.CurrentValue.BackoffAfter(connection.ConsecutiveFailures);
         if (error.RetryAfter > wait) wait = error.RetryAfter.Value;
-        connection.NextRefreshAttemptAt = now + wait;
-        connection.State = ConnectionState.RefreshFailing;
-        connection.StateReason = null;
-        connection.UpdatedAt = now;
+        connection.BackOff(now + wait, now);
         db.Audit(now, AuditActions.Refreshed, "transient-failure", actor, connection.UserId, connection.Id,
             $"{before} → RefreshFailing; {error.Code}; retry in {wait.TotalSeconds:0}s", requestId);
         await db.SaveChangesAsync(cancellationToken);

@@ -33,12 +33,7 @@ public sealed class Disconnector(IDbContextFactory<PortalDbContext> dbs, Fullscr
         if (connection.State == ConnectionState.Revoked) return new(DisconnectResult.Disconnected, "This connection is already disconnected.");
 
         // Recorded first, so a crash or an outage between here and Fullscript's answer still shows "Disconnect pending".
-        if (connection.DisconnectRequestedAt is null)
-        {
-            (connection.DisconnectRequestedAt, connection.DisconnectRequestedBy, connection.DisconnectReason) = (now, actor, reason);
-            connection.UpdatedAt = now;
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        if (connection.RequestDisconnect(actor, reason, now)) await db.SaveChangesAsync(cancellationToken);
         return await RevokeAtFullscriptAsync(db, connection, actor, cancellationToken);
     }
 
@@ -75,13 +70,7 @@ public sealed class Disconnector(IDbContextFactory<PortalDbContext> dbs, Fullscr
 
         var now = time.GetUtcNow();
         var before = connection.State;
-        connection.State = ConnectionState.Revoked;
-        connection.StateReason = connection.DisconnectReason;
-        (connection.AccessTokenProtected, connection.RefreshTokenProtected) = (null, null);
-        (connection.RevokedAt, connection.RevokedBy) = (now, connection.DisconnectRequestedBy);
-        connection.DisconnectRequestedAt = null;
-        connection.ClearFailures();
-        connection.UpdatedAt = now;
+        connection.MarkRevoked(now);
         db.Audit(now, AuditActions.Disconnect, "revoked", actor, connection.UserId, connection.Id, $"{before} → Revoked; {connection.DisconnectReason}", requestId);
         await db.SaveChangesAsync(cancellationToken);
         return new(DisconnectResult.Disconnected, "Disconnected. Fullscript confirmed the portal no longer has access.");
