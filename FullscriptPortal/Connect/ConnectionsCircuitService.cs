@@ -76,7 +76,7 @@ public sealed class ConnectionsCircuitService(
     public async Task<RefreshOutcome> RefreshNowAsync(CancellationToken cancellationToken = default)
     {
         var (user, connectionId) = await ManagedConnectionAsync(cancellationToken);
-        if (connectionId is not { } id) return new(RefreshResult.NotRefreshable, "You have no connection you can refresh.");
+        if (connectionId is not { } id) return new(RefreshResult.NotRefreshable, RefreshCode.NoConnectionOfYours);
         // Forced, so "Refresh now" really rotates the pair; the probe then proves the new access token works.
         return await probe.RefreshThenCheckAsync(id, user.UserId()!, cancellationToken);
     }
@@ -86,7 +86,7 @@ public sealed class ConnectionsCircuitService(
         var (user, connectionId) = await ManagedConnectionAsync(cancellationToken);
         return connectionId is { } id
             ? await disconnector.DisconnectAsync(id, user.UserId()!, $"disconnected by {user.DisplayNameOf()}", cancellationToken)
-            : new(DisconnectResult.NotFound, "You have no connection you can disconnect.");
+            : new(DisconnectResult.NotFound, DisconnectCode.NoConnectionOfYours);
     }
 
     private async Task<(ClaimsPrincipal User, Guid? ConnectionId)> ManagedConnectionAsync(CancellationToken cancellationToken)

@@ -87,7 +87,7 @@ public sealed class ConnectionDirectory(
         var connectionId = await PermittedConnectionAsync(viewer, ConnectionAction.Refresh, userId, cancellationToken);
         return connectionId is { } id
             ? await probe.RefreshThenCheckAsync(id, viewer.UserId()!, cancellationToken)
-            : new(RefreshResult.NotRefreshable, "You cannot refresh that connection.");
+            : new(RefreshResult.NotRefreshable, RefreshCode.NotAllowed);
     }
 
     /// <summary>A clinic manager disconnecting a departing staff member.</summary>
@@ -96,7 +96,7 @@ public sealed class ConnectionDirectory(
         var connectionId = await PermittedConnectionAsync(viewer, ConnectionAction.Disconnect, userId, cancellationToken);
         return connectionId is { } id
             ? await disconnector.DisconnectAsync(id, viewer.UserId()!, $"disconnected by clinic manager {viewer.DisplayNameOf()}", cancellationToken)
-            : new(DisconnectResult.Refused, "You cannot disconnect that connection.");
+            : new(DisconnectResult.Refused, DisconnectCode.DisconnectNotAllowed);
     }
 
     /// <summary>Support revoking a connection, always with a reason, which is stored and shown.</summary>
@@ -104,11 +104,11 @@ public sealed class ConnectionDirectory(
     {
         var why = reason?.Trim();
         if (why is null || why.Length < MinReasonLength || why.Length > MaxReasonLength)
-            return new(DisconnectResult.Refused, $"Give a reason of {MinReasonLength} to {MaxReasonLength} characters; it is stored with the revocation.");
+            return new(DisconnectResult.Refused, DisconnectCode.ReasonRequired);
         var connectionId = await PermittedConnectionAsync(viewer, ConnectionAction.Revoke, userId, cancellationToken);
         return connectionId is { } id
             ? await disconnector.DisconnectAsync(id, viewer.UserId()!, $"revoked by support ({viewer.DisplayNameOf()}): {why}", cancellationToken)
-            : new(DisconnectResult.Refused, "You cannot revoke that connection.");
+            : new(DisconnectResult.Refused, DisconnectCode.RevokeNotAllowed);
     }
 
     private async Task<Guid?> PermittedConnectionAsync(ClaimsPrincipal viewer, ConnectionAction action, string userId, CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ public sealed class ConnectionProbe(IDbContextFactory<PortalDbContext> dbs, Conn
         var refreshed = await tokens.RefreshAsync(connectionId, actor, force: true, cancellationToken);
         if (refreshed.Result != RefreshResult.Refreshed) return refreshed;
         var checkedOutcome = await CheckAsync(connectionId, actor, cancellationToken);
-        return checkedOutcome.Succeeded ? new(RefreshResult.Refreshed, "Refreshed. Fullscript confirmed the connection works.") : checkedOutcome;
+        return checkedOutcome.Succeeded ? new(RefreshResult.Refreshed, RefreshCode.RefreshedAndConfirmed) : checkedOutcome;
     }
 
     public async Task<RefreshOutcome> CheckAsync(Guid connectionId, string actor, CancellationToken cancellationToken)
@@ -44,15 +44,15 @@ public sealed class ConnectionProbe(IDbContextFactory<PortalDbContext> dbs, Conn
         {
             connection.LastProbedAt = now;
             await db.SaveChangesAsync(cancellationToken);
-            return new(outcome.Result == RefreshResult.Refreshed ? RefreshResult.Refreshed : RefreshResult.NotNeeded, "The connection works.");
+            return new(outcome.Result == RefreshResult.Refreshed ? RefreshResult.Refreshed : RefreshResult.NotNeeded, RefreshCode.Works);
         }
         if (clinic.Error.Kind == FailureKind.Rejected)
         {
             connection.EndGrant(StateReasons.AccessTokenRejected, now);
             await db.SaveChangesAsync(cancellationToken);
-            return new(RefreshResult.NeedsReconnect, connection.StateReason!);
+            return RefreshOutcome.NeedsReconnect(connection.StateReason);
         }
         await db.SaveChangesAsync(cancellationToken);
-        return new(RefreshResult.WillRetry, "Fullscript could not be reached to check the connection; try again shortly.");
+        return new(RefreshResult.WillRetry, RefreshCode.CheckUnreachable);
     }
 }
