@@ -1,5 +1,5 @@
-using FullscriptPortal.Components.Shared;
 using FullscriptPortal.Audit;
+using FullscriptPortal.Components.Shared;
 using FullscriptPortal.Connections;
 using FullscriptPortal.Tests.Infrastructure;
 using FullscriptPortal.Tokens;

@@ -1,7 +1,7 @@
 using System.Net;
-using FullscriptPortal.Components.Shared;
 using FullscriptPortal.Audit;
 using FullscriptPortal.Clinics;
+using FullscriptPortal.Components.Shared;
 using FullscriptPortal.Connections;
 using FullscriptPortal.Live;
 using FullscriptPortal.Tests.Infrastructure;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
-using FullscriptPortal.Components.Shared;
 using FullscriptPortal.Audit;
+using FullscriptPortal.Components.Shared;
 using FullscriptPortal.Connections;
 using FullscriptPortal.Tests.Infrastructure;
 using FullscriptPortal.Tokens;

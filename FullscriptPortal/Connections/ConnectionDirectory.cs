@@ -6,29 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FullscriptPortal.Connections;
 
-/// <summary>A person who connects a Fullscript account, with their connection (if any): one row of the clinic and
-/// support grids. Never a token.</summary>
-public sealed record PersonRow(string UserId, string DisplayName, string Email, string Role, int? ClinicId, string? ClinicName,
-    string? ResourceOwnerId, ConnectionView? Connection)
-{
-    public ConnectionState StateAt(DateTimeOffset now) => Connection?.StateAt(now) ?? ConnectionState.NotConnected;
-}
-
-/// <summary>Which rows a grid asks for. <see cref="State"/> null means every state.</summary>
-public sealed record PeopleQuery(string? Search = null, ConnectionState? State = null, bool OnlyNeedingAttention = false,
-    PeopleSort Sort = PeopleSort.Name, bool Descending = false, int Page = 0, int PageSize = 25)
-{
-    public const int MaxPageSize = 200;
-    public const int MaxSearchLength = 100;
-}
-
-public enum PeopleSort { Name, Role, State, Expiry, LastRefresh, Clinic }
-
-public sealed record PeoplePage(IReadOnlyList<PersonRow> Rows, int Total);
-
-/// <summary>Coverage at a glance, and the number of access tokens expiring in each 15-minute slot of the next two hours.</summary>
-public sealed record Coverage(int People, int Connected, int ExpiringSoon, int Failing, int NeedsReconnect, int NotConnected, IReadOnlyList<int> ExpiriesPerQuarterHour);
-
 /// <summary>The people a clinic manager (their clinic) or support (every clinic) looks after, and what they may do for
 /// them. Every method decides scope and permission from the caller, through <see cref="ConnectionPolicy"/>.</summary>
 public sealed class ConnectionDirectory(

@@ -185,16 +185,3 @@ public sealed class SimulatedFullscript(SimulatorDbContext db, IOptionsMonitor<S
         return SimTokenOutcome.Issued(new SimIssuedTokens(access, refresh, (int)lifetime.TotalSeconds, grant.Scope, now, user.Id, user.Type));
     }
 }
-
-public sealed record SimGrantView(Guid Id, string UserName, string UserType, string ClinicName, DateTimeOffset CreatedAt,
-    DateTimeOffset? RevokedAt, string? RevokedBecause, IReadOnlyList<SimTokenView> Tokens);
-
-public sealed record SimTokenView(SimTokenKind Kind, string HashPrefix, DateTimeOffset IssuedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? FirstUsedAt, string Status);
-
-public sealed record SimIssuedTokens(string AccessToken, string RefreshToken, int ExpiresIn, string Scope, DateTimeOffset CreatedAt, string OwnerId, string OwnerType);
-
-public sealed record SimTokenOutcome(SimIssuedTokens? Tokens, int Status, string? ErrorCode, string? Description)
-{
-    public static SimTokenOutcome Issued(SimIssuedTokens tokens) => new(tokens, 200, null, null);
-    public static SimTokenOutcome Error(int status, string code, string description) => new(null, status, code, description);
-}

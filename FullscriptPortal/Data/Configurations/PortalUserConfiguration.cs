@@ -1,0 +1,14 @@
+using FullscriptPortal.Auth;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FullscriptPortal.Data;
+
+internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>
+{
+    public void Configure(EntityTypeBuilder<PortalUser> user)
+    {
+        user.Property(u => u.DisplayName).HasMaxLength(200);
+        user.HasIndex(u => new { u.ClinicId, u.DisplayName });
+    }
+}
