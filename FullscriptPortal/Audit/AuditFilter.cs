@@ -1,7 +1,7 @@
 namespace FullscriptPortal.Audit;
 
 public sealed record AuditFilter(string? Person = null, string? Action = null, string? Outcome = null, string? RequestId = null,
-    DateTimeOffset? From = null, DateTimeOffset? To = null, int Page = 0, int PageSize = 50)
+    int Page = 0, int PageSize = 50)
 {
     public const int MaxTextLength = 100;
 }

@@ -16,8 +16,6 @@ public sealed class AuditTrailQuery(IDbContextFactory<PortalDbContext> dbs)
         if (Clip(filter.Action) is { } action) entries = entries.Where(e => e.Action == action);
         if (Clip(filter.Outcome) is { } outcome) entries = entries.Where(e => e.Outcome == outcome);
         if (Clip(filter.RequestId) is { } requestId) entries = entries.Where(e => e.FullscriptRequestId == requestId);
-        if (filter.From is { } from) entries = entries.Where(e => e.At >= from);
-        if (filter.To is { } to) entries = entries.Where(e => e.At <= to);
         if (Clip(filter.Person) is { } person)
         {
             var pattern = LikePattern.Containing(person);

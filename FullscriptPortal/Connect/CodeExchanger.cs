@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace FullscriptPortal.Connect;
 
 /// <summary>Step 3 of the flow: spends a pending authorization's code at Fullscript, stores the tokens encrypted, then looks
-/// up the user's Fullscript clinic. Used by the dashboard's circuit and, later, by the background worker.</summary>
+/// up the user's Fullscript clinic. Used by the dashboard's circuit and by the background worker.</summary>
 public sealed partial class CodeExchanger(
     IDbContextFactory<PortalDbContext> dbs,
     FullscriptClient fullscript,

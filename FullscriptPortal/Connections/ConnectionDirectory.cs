@@ -141,7 +141,7 @@ public sealed class ConnectionDirectory(
             ConnectionState.NotConnected => people.Where(p => p.Connection == null),
             ConnectionState.Active => people.Where(p => p.Connection != null && p.Connection.State == ConnectionState.Active && p.Connection.AccessTokenExpiresAt > now),
             ConnectionState.Expired => people.Where(p => p.Connection != null
-                && (p.Connection.State == ConnectionState.Expired || (p.Connection.State == ConnectionState.Active && p.Connection.AccessTokenExpiresAt <= now))),
+                && p.Connection.State == ConnectionState.Active && p.Connection.AccessTokenExpiresAt <= now),
             var state => people.Where(p => p.Connection != null && p.Connection.State == state),
         };
     }

@@ -15,7 +15,4 @@ public sealed class SimToken
     /// <summary>For an access token issued by a refresh: the refresh token spent, which stays valid until this access
     /// token is first used (fullscript-api.md §3).</summary>
     public string? IssuedByRefreshHash { get; set; }
-
-    /// <summary>For an access token: the refresh token issued with it.</summary>
-    public string? PairedRefreshHash { get; set; }
 }

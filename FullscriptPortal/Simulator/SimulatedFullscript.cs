@@ -179,7 +179,6 @@ public sealed class SimulatedFullscript(SimulatorDbContext db, IOptionsMonitor<S
             IssuedAt = now,
             ExpiresAt = now + lifetime,
             IssuedByRefreshHash = issuedByRefreshHash,
-            PairedRefreshHash = OAuthSecrets.Hash(refresh),
         });
         db.Tokens.Add(new SimToken { TokenHash = OAuthSecrets.Hash(refresh), GrantId = grant.Id, Kind = SimTokenKind.Refresh, IssuedAt = now });
         return SimTokenOutcome.Issued(new SimIssuedTokens(access, refresh, (int)lifetime.TotalSeconds, grant.Scope, now, user.Id, user.Type));
