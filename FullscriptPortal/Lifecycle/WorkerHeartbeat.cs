@@ -1,8 +1,11 @@
 namespace FullscriptPortal.Lifecycle;
 
 /// <summary>When this instance's lifecycle worker last finished a sweep, and whether it holds the worker lease.</summary>
-public sealed class WorkerHeartbeat
+public sealed class WorkerHeartbeat(TimeProvider time)
 {
+    /// <summary>When this instance started (the heartbeat is made with the host): a worker gets a grace period to sweep.</summary>
+    public DateTimeOffset StartedAt { get; } = time.GetUtcNow();
+
     public DateTimeOffset? LastSweepAt { get; private set; }
     public bool IsActiveWorker { get; private set; }
     public string? LastError { get; private set; }
