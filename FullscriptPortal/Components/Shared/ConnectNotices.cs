@@ -1,5 +1,8 @@
-namespace FullscriptPortal.Connect;
+using FullscriptPortal.Connect;
 
+namespace FullscriptPortal.Components.Shared;
+
+/// <summary>The sentence the dashboard shows for each <see cref="ConnectNotice"/>; the wording lives with the components.</summary>
 public static class ConnectNotices
 {
     public static (bool IsError, string Text)? For(string? outcome) =>
