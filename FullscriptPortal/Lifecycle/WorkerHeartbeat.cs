@@ -3,8 +3,11 @@ namespace FullscriptPortal.Lifecycle;
 /// <summary>When this instance's lifecycle worker last finished a sweep, and whether it holds the worker lease.</summary>
 public sealed class WorkerHeartbeat(TimeProvider time)
 {
-    /// <summary>When this instance started (the heartbeat is made with the host): a worker gets a grace period to sweep.</summary>
-    public DateTimeOffset StartedAt { get; } = time.GetUtcNow();
+    private DateTimeOffset? _watchedSince;
+
+    /// <summary>When health was first asked about the worker: its grace period to make a first sweep starts then, after
+    /// start-up work (migrations, key ring) that can take longer than a few sweep intervals.</summary>
+    public DateTimeOffset WatchedSince => _watchedSince ??= time.GetUtcNow();
 
     public DateTimeOffset? LastSweepAt { get; private set; }
     public bool IsActiveWorker { get; private set; }

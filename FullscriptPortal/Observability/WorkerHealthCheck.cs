@@ -15,7 +15,7 @@ internal sealed class WorkerHealthCheck(WorkerHeartbeat heartbeat, IOptionsMonit
         var last = heartbeat.LastSweepAt;
         var overdue = o.WorkerInterval * 3;
         return Task.FromResult(
-            last is null && time.GetUtcNow() - heartbeat.StartedAt < overdue ? HealthCheckResult.Healthy("The worker is starting.")
+            last is null && time.GetUtcNow() - heartbeat.WatchedSince < overdue ? HealthCheckResult.Healthy("The worker is starting.")
             : last is null || time.GetUtcNow() - last > overdue ? HealthCheckResult.Unhealthy($"No worker sweep for over {overdue.TotalSeconds:0} s.")
             : heartbeat.LastError is { } error ? HealthCheckResult.Degraded($"The last sweep failed ({error}).")
             : HealthCheckResult.Healthy(heartbeat.IsActiveWorker ? "This instance runs the worker." : "Standing by: another instance holds the worker lease."));
