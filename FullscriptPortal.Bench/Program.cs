@@ -40,7 +40,7 @@ async Task<TimeSpan> PortalRefreshAsync(IReadOnlyList<Seeder.SeededGrant> grants
     {
         await using var scope = host.Services.CreateAsyncScope();
         var outcome = await scope.ServiceProvider.GetRequiredService<ConnectionTokens>().RefreshAsync(grant.ConnectionId, "bench", force: false, token);
-        if (outcome.Result != RefreshResult.Refreshed) throw new InvalidOperationException($"Refresh of {grant.ConnectionId} ended {outcome.Result}: {outcome.Message}");
+        if (outcome.Result != RefreshResult.Refreshed) throw new InvalidOperationException($"Refresh of {grant.ConnectionId} ended {outcome.Result}: {outcome.Code}");
     });
     return watch.Elapsed;
 }
@@ -96,7 +96,7 @@ var callers = Enumerable.Range(0, options.Callers).Select(i => Task.Run(async ()
     await using var scope = host.Services.CreateAsyncScope();
     var (token, outcome) = await scope.ServiceProvider.GetRequiredService<ConnectionTokens>().GetAccessTokenAsync(herd.ConnectionId, "bench", default);
     waits[i] = watch.Elapsed.TotalMilliseconds;
-    return token ?? throw new InvalidOperationException(outcome.Message);
+    return token ?? throw new InvalidOperationException($"No token: {outcome.Result} {outcome.Code}");
 })).ToArray();
 gate.Set();
 var tokens = await Task.WhenAll(callers);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using FullscriptPortal.Components.Shared;
 using FullscriptPortal.Connect;
 using FullscriptPortal.Connections;
 using FullscriptPortal.Tests.Infrastructure;
@@ -36,8 +37,9 @@ public sealed class ConnectFlowTests(PortalFactory factory) : IClassFixture<Port
 
         var outcome = await browser.FinishInCircuitAsync();
 
-        outcome!.Succeeded.Should().BeTrue(outcome.Message);
-        outcome.Message.Should().Contain("Northside Integrative Health");
+        outcome!.Succeeded.Should().BeTrue(outcome.Code.ToString());
+        outcome.ClinicName.Should().Be("Northside Integrative Health");
+        OutcomeText.For(outcome).Should().Be("Your Fullscript account at Northside Integrative Health is connected.");
         var connection = (await factory.ConnectionOfAsync(browser.UserId!))!;
         connection.State.Should().Be(ConnectionState.Active);
         connection.ServerKey.Should().Be("simulator");

@@ -1,4 +1,5 @@
 using FullscriptPortal.Audit;
+using FullscriptPortal.Components.Shared;
 using FullscriptPortal.Connections;
 using FullscriptPortal.Tests.Infrastructure;
 using FullscriptPortal.Tokens;
@@ -21,7 +22,8 @@ public sealed class DeploymentModesTests
         var outcome = await browser.ConnectAsync(DemoPeople.DrLee);
 
         outcome.Succeeded.Should().BeFalse();
-        outcome.Message.Should().Contain("orders:write");
+        outcome.MissingScope.Should().Be("orders:write");
+        OutcomeText.For(outcome).Should().Contain("did not grant the scope orders:write, which the portal needs");
         var connection = (await factory.ConnectionOfAsync(browser.UserId!))!;
         connection.State.Should().Be(ConnectionState.NeedsReconnect);
         connection.StateReason.Should().Be("missing scope orders:write");
@@ -58,7 +60,7 @@ public sealed class DeploymentModesTests
 
         var (token, outcome) = await restarted.AccessTokenAsync(id);
 
-        outcome.Result.Should().Be(RefreshResult.Refreshed, outcome.Message);
+        outcome.Result.Should().Be(RefreshResult.Refreshed, outcome.Code.ToString());
         token.Should().NotBeNull();
         restarted.FullscriptCalls.All.Should().Equal("POST /simulator/api/oauth/token");
         (await restarted.ConnectionOfIdAsync(id)).ServerKey.Should().Be("simulator");
@@ -123,7 +125,7 @@ public sealed class DeploymentModesTests
         using var manager = factory.NewSession();
         var outcome = await manager.ConnectAsync(DemoPeople.Manager, fullscriptUserEmail: DemoPeople.DrLee);
 
-        outcome.Succeeded.Should().BeTrue(outcome.Message);
+        outcome.Succeeded.Should().BeTrue(outcome.Code.ToString());
         var connection = await factory.QueryAsync(db => db.Connections.SingleAsync());
         connection.ClinicId.Should().NotBeNull();
         connection.UserId.Should().BeNull();

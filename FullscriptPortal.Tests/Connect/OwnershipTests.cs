@@ -1,3 +1,5 @@
+using FullscriptPortal.Components.Shared;
+using FullscriptPortal.Connect;
 using FullscriptPortal.Connections;
 using FullscriptPortal.Tests.Infrastructure;
 
@@ -17,7 +19,8 @@ public sealed class OwnershipTests : IDisposable
         var outcome = await sam.ConnectAsync(DemoPeople.SamFront, fullscriptUserEmail: DemoPeople.DrLee);
 
         outcome.Succeeded.Should().BeFalse();
-        outcome.Message.Should().Contain("already connected to another portal user");
+        outcome.Code.Should().Be(ExchangeCode.OwnerTaken);
+        OutcomeText.For(outcome).Should().Contain("already connected to another portal user");
         (await _factory.ConnectionOfAsync(sam.UserId!)).Should().BeNull();
         (await _factory.SimulatorGrantsAsync()).Where(g => g.RevokedAt == null).Should().ContainSingle("the refused grant was handed back to Fullscript");
         (await _factory.ConnectionOfAsync(lee.UserId!))!.State.Should().Be(ConnectionState.Active, "the owner's connection is untouched");

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using FullscriptPortal.Auth;
 using FullscriptPortal.Connections;
+using FullscriptPortal.Fullscript;
 
 namespace FullscriptPortal.Tests.Connections;
 
@@ -15,11 +16,10 @@ public sealed class ConnectionPolicyTests
     // Allowed cells, as "Role Action Ownership"; every other cell must be refused.
     private static readonly HashSet<string> Allowed =
     [
-        "Practitioner View Own", "Practitioner Connect Own", "Practitioner Refresh Own", "Practitioner Disconnect Own",
-        "Staff View Own", "Staff Connect Own", "Staff Refresh Own", "Staff Disconnect Own",
-        "ClinicManager View SameClinic", "ClinicManager Connect SameClinic", "ClinicManager Refresh SameClinic",
+        "Practitioner Connect Own", "Practitioner Refresh Own", "Practitioner Disconnect Own",
+        "Staff Connect Own", "Staff Refresh Own", "Staff Disconnect Own",
+        "ClinicManager Connect SameClinic", "ClinicManager Refresh SameClinic",
         "ClinicManager Disconnect SameClinic", "ClinicManager Invite SameClinic",
-        "Support View Own", "Support View SameClinic", "Support View OtherClinic",
         "Support Refresh Own", "Support Refresh SameClinic", "Support Refresh OtherClinic",
         "Support Revoke Own", "Support Revoke SameClinic", "Support Revoke OtherClinic",
     ];
@@ -38,13 +38,8 @@ public sealed class ConnectionPolicyTests
     [MemberData(nameof(Cells))]
     public void Each_role_action_and_ownership_is_decided(string role, ConnectionAction action, Ownership ownership)
     {
-        var clinic = role == PortalRoles.Support ? (int?)null : Northside;
-        var viewer = new ClaimsPrincipal(new ClaimsIdentity(
-        [
-            new Claim(ClaimTypes.NameIdentifier, "viewer"),
-            new Claim(ClaimTypes.Role, role),
-            .. clinic is null ? Array.Empty<Claim>() : [new Claim(PortalClaims.ClinicId, clinic.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))],
-        ], "test"));
+        var clinic = ClinicOf(role);
+        var viewer = Viewer(role);
         var subject = ownership switch
         {
             Ownership.Own => new ConnectionSubject("viewer", clinic),
@@ -61,5 +56,63 @@ public sealed class ConnectionPolicyTests
         var nobody = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "x")], "test"));
 
         Enum.GetValues<ConnectionAction>().Should().OnlyContain(a => !ConnectionPolicy.Allows(nobody, a, new ConnectionSubject("x", null)));
+    }
+
+    // Own-account decisions, per role and authorization model: "Role Model".
+    private static readonly HashSet<string> ManagesOwn =
+    [
+        "Practitioner RoleBased", "Staff RoleBased", "ClinicManager ClinicLevel",
+    ];
+
+    public static TheoryData<string, AuthorizationModel> RolesAndModels()
+    {
+        var cells = new TheoryData<string, AuthorizationModel>();
+        foreach (var role in PortalRoles.All)
+            foreach (var model in Enum.GetValues<AuthorizationModel>())
+                cells.Add(role, model);
+        return cells;
+    }
+
+    [Theory]
+    [MemberData(nameof(RolesAndModels))]
+    public void Each_role_manages_its_own_connection_only_in_its_model(string role, AuthorizationModel model)
+    {
+        var viewer = Viewer(role);
+        var managesOwn = ManagesOwn.Contains($"{role} {model}");
+        var holdsAccount = role is PortalRoles.Practitioner or PortalRoles.Staff;
+
+        ConnectionPolicy.ManagesOwnConnection(viewer, model).Should().Be(managesOwn);
+        ConnectionPolicy.ConnectsOwnAccount(viewer).Should().Be(holdsAccount);
+        ConnectionPolicy.ConnectsOwnAccount([role]).Should().Be(holdsAccount);
+        ConnectionPolicy.OwnAccountRoles.Split(',').Contains(role).Should().Be(holdsAccount);
+        ConnectionPolicy.ShowsOwnConnection(viewer, model, hasConnection: false).Should().Be(managesOwn || holdsAccount);
+        ConnectionPolicy.ShowsOwnConnection(viewer, model, hasConnection: true).Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData(PortalRoles.Staff, AuthorizationModel.RoleBased, true)]
+    [InlineData(PortalRoles.Practitioner, AuthorizationModel.RoleBased, true)]
+    [InlineData(PortalRoles.ClinicManager, AuthorizationModel.RoleBased, false)]
+    [InlineData(PortalRoles.Support, AuthorizationModel.RoleBased, false)]
+    [InlineData(PortalRoles.Staff, AuthorizationModel.ClinicLevel, false)]
+    public void A_manager_connects_on_behalf_only_of_staff_with_an_account_of_their_own(string subjectRole, AuthorizationModel model, bool allowed)
+    {
+        var colleague = new ConnectionSubject("colleague", Northside);
+
+        ConnectionPolicy.AllowsConnectOnBehalf(Viewer(PortalRoles.ClinicManager), colleague, [subjectRole], model).Should().Be(allowed);
+        ConnectionPolicy.AllowsConnectOnBehalf(Viewer(PortalRoles.Support), colleague, [subjectRole], model).Should().BeFalse();
+    }
+
+    private static int? ClinicOf(string role) => role == PortalRoles.Support ? null : Northside;
+
+    private static ClaimsPrincipal Viewer(string role)
+    {
+        var clinic = ClinicOf(role);
+        return new ClaimsPrincipal(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, "viewer"),
+            new Claim(ClaimTypes.Role, role),
+            .. clinic is null ? Array.Empty<Claim>() : [new Claim(PortalClaims.ClinicId, clinic.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+        ], "test"));
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using FullscriptPortal.Audit;
 using FullscriptPortal.Clinics;
+using FullscriptPortal.Components.Shared;
 using FullscriptPortal.Connections;
 using FullscriptPortal.Live;
 using FullscriptPortal.Tests.Infrastructure;
@@ -122,7 +123,8 @@ public sealed class DirectoryTests : IAsyncLifetime, IDisposable
         var outcome = await AsAsync(_support, (d, p) => d.RevokeAsync(p, _patel.UserId!, reason));
 
         outcome.Result.Should().Be(DisconnectResult.Refused);
-        outcome.Message.Should().Contain("reason");
+        outcome.Code.Should().Be(DisconnectCode.ReasonRequired);
+        OutcomeText.For(outcome).Should().Contain("reason");
         (await _factory.ConnectionOfAsync(_patel.UserId!))!.State.Should().Be(ConnectionState.Active);
     }
 

@@ -23,7 +23,6 @@ public sealed class ConnectionCardTests : PortalTestContext
     [InlineData(ConnectionState.RefreshFailing, "Retrying", false)]
     [InlineData(ConnectionState.NeedsReconnect, "Needs reconnecting", true)]
     [InlineData(ConnectionState.Revoked, "Revoked", true)]
-    [InlineData(ConnectionState.AwaitingExchange, "Finishing", false)]
     public void Each_state_has_its_label_sentence_and_actions(ConnectionState state, string label, bool offersReconnect)
     {
         var card = Render<ConnectionCard>(p => p.Add(c => c.Connection, ConnectionViews.With(state, Time.GetUtcNow().AddHours(1), "missing scope x")));

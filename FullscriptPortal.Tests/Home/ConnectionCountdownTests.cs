@@ -33,12 +33,4 @@ public sealed class ConnectionCountdownTests : PortalTestContext
         card.Find("[data-testid=countdown]").TextContent.Should().Be("5:00");
         card.RenderCount.Should().Be(1);
     }
-
-    [Theory]
-    [InlineData(7200, "2:00:00")]
-    [InlineData(3599, "59:59")]
-    [InlineData(61, "1:01")]
-    [InlineData(0.2, "0:01")]
-    public void Time_left_is_written_as_hours_minutes_and_seconds(double seconds, string expected) =>
-        ConnectionCountdown.Format(TimeSpan.FromSeconds(seconds)).Should().Be(expected);
 }

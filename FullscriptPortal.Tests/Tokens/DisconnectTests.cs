@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using FullscriptPortal.Audit;
+using FullscriptPortal.Components.Shared;
 using FullscriptPortal.Connections;
 using FullscriptPortal.Tests.Infrastructure;
 using FullscriptPortal.Tokens;
@@ -46,7 +47,8 @@ public sealed class DisconnectTests : IDisposable
         var outcome = await browser.InCircuitAsync(circuit => circuit.DisconnectAsync());
 
         outcome.Result.Should().Be(DisconnectResult.Pending);
-        outcome.Message.Should().Contain("still live");
+        outcome.Code.Should().Be(DisconnectCode.Pending);
+        OutcomeText.For(outcome).Should().Contain("still live");
         var pending = await _factory.ConnectionOfIdAsync(id);
         pending.State.Should().Be(ConnectionState.Active, "the user is not told it is disconnected");
         pending.DisconnectRequestedAt.Should().NotBeNull();
@@ -91,7 +93,7 @@ public sealed class DisconnectTests : IDisposable
 
         var again = await browser.ConnectAsync(DemoPeople.DrLee);
 
-        again.Succeeded.Should().BeTrue(again.Message);
+        again.Succeeded.Should().BeTrue(again.Code.ToString());
         again.ConnectionId.Should().Be(id, "the user's one connection is reused");
         var connection = await _factory.ConnectionOfIdAsync(id);
         connection.State.Should().Be(ConnectionState.Active);
@@ -125,7 +127,7 @@ public sealed class DisconnectTests : IDisposable
 
         var outcome = await browser.InCircuitAsync(circuit => circuit.RefreshNowAsync());
 
-        outcome.Result.Should().Be(RefreshResult.Refreshed, outcome.Message);
+        outcome.Result.Should().Be(RefreshResult.Refreshed, outcome.Code.ToString());
         _factory.FullscriptCalls.All.Skip(calls).Should().Equal("POST /simulator/api/oauth/token", "GET /simulator/api/clinic");
         (await _factory.StoredRefreshTokenAsync(id)).Should().NotBe(before);
         (await _factory.ConnectionOfIdAsync(id)).LastRefreshedAt.Should().Be(_factory.Time.GetUtcNow());

@@ -15,7 +15,7 @@ public sealed class RefreshTests : IDisposable
     {
         using var browser = _factory.NewSession();
         var outcome = await browser.ConnectAsync(email);
-        outcome.Succeeded.Should().BeTrue(outcome.Message);
+        outcome.Succeeded.Should().BeTrue(outcome.Code.ToString());
         return outcome.ConnectionId!.Value;
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using FullscriptPortal.Auth;
 using FullscriptPortal.Clinics;
+using FullscriptPortal.Components.Shared;
 using FullscriptPortal.Connections;
 using FullscriptPortal.Data;
 using FullscriptPortal.Fullscript;
@@ -38,9 +39,9 @@ internal sealed class ApiTokens(IDbContextFactory<PortalDbContext> dbs, Connecti
         {
             return (null, outcome.Result switch
             {
-                RefreshResult.WillRetry => ApiProblems.FullscriptUnavailable(outcome.Message, await RetryAfterAsync(db, id, cancellationToken)),
-                RefreshResult.NeedsReconnect => await ReconnectProblemAsync(http, client, person, ApiProblems.NeedsReconnectType, outcome.Message, cancellationToken),
-                _ => await ReconnectProblemAsync(http, client, person, ApiProblems.NotConnectedType, outcome.Message, cancellationToken),
+                RefreshResult.WillRetry => ApiProblems.FullscriptUnavailable(OutcomeText.For(outcome), await RetryAfterAsync(db, id, cancellationToken)),
+                RefreshResult.NeedsReconnect => await ReconnectProblemAsync(http, client, person, ApiProblems.NeedsReconnectType, OutcomeText.For(outcome), cancellationToken),
+                _ => await ReconnectProblemAsync(http, client, person, ApiProblems.NotConnectedType, OutcomeText.For(outcome), cancellationToken),
             });
         }
         var stored = await db.Connections.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.AccessTokenExpiresAt, c.ServerKey }).SingleAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using FullscriptPortal.Auth;
 using FullscriptPortal.Clinics;
+using FullscriptPortal.Components.Shared;
 using FullscriptPortal.Connections;
 using FullscriptPortal.Data;
 using FullscriptPortal.Fullscript;
@@ -87,7 +88,7 @@ internal static class ConnectionsApi
         IOptionsSnapshot<FullscriptOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        var (person, refusal) = await AuthorizeAsync(db, client, externalId, ConnectionAction.View, cancellationToken);
+        var (person, refusal) = await AuthorizeAsync(db, client, externalId, ConnectionAction.Refresh, cancellationToken); // whoever may use the connection may read it
         if (person is null) return refusal!;
         var connection = await ApiPeople.ConnectionOf(db, person.User, options.Value.AuthorizationModel).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         return TypedResults.Ok(ApiPeople.Connection(ApiPeople.Person(person.User, person.Role, person.ClinicExternalId), connection, time.GetUtcNow(), options.Value.RefreshBeforeExpiry));
@@ -121,10 +122,10 @@ internal static class ConnectionsApi
         var outcome = await disconnector.DisconnectAsync(id, client.UserId()!, reason, cancellationToken);
         return outcome.Result switch
         {
-            DisconnectResult.Disconnected => TypedResults.Ok(new ApiDisconnectResult(ConnectionState.Revoked, Pending: false, outcome.Message)),
-            DisconnectResult.Pending => TypedResults.Accepted((string?)null, new ApiDisconnectResult(ConnectionState.Revoked, Pending: true, outcome.Message)),
-            DisconnectResult.NotFound => ApiProblems.NotFound(outcome.Message),
-            _ => ApiProblems.Forbidden(outcome.Message),
+            DisconnectResult.Disconnected => TypedResults.Ok(new ApiDisconnectResult(ConnectionState.Revoked, Pending: false, OutcomeText.For(outcome))),
+            DisconnectResult.Pending => TypedResults.Accepted((string?)null, new ApiDisconnectResult(ConnectionState.Revoked, Pending: true, OutcomeText.For(outcome))),
+            DisconnectResult.NotFound => ApiProblems.NotFound(OutcomeText.For(outcome)),
+            _ => ApiProblems.Forbidden(OutcomeText.For(outcome)),
         };
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using FullscriptPortal.Audit;
 using FullscriptPortal.Auth;
+using FullscriptPortal.Components.Shared;
 using FullscriptPortal.Connections;
 using FullscriptPortal.Data;
 using FullscriptPortal.Fullscript;
@@ -135,7 +136,7 @@ internal static class ProvisioningApi
             : null;
         var disconnect = connectionId is { } id ? await disconnector.DisconnectAsync(id, client.UserId()!, "The person was deactivated.", cancellationToken) : null;
         return TypedResults.Ok(new ApiDisconnectResult(disconnect is null ? ConnectionState.NotConnected : ConnectionState.Revoked,
-            Pending: disconnect?.Result == DisconnectResult.Pending, disconnect?.Message ?? "The person is deactivated; they had no connection."));
+            Pending: disconnect?.Result == DisconnectResult.Pending, (disconnect is null ? null : OutcomeText.For(disconnect)) ?? "The person is deactivated; they had no connection."));
     }
 
     private const string ExternalIdRule = "1 to 100 letters, digits or - _ . : @.";

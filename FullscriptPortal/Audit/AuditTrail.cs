@@ -2,27 +2,7 @@ using FullscriptPortal.Data;
 
 namespace FullscriptPortal.Audit;
 
-/// <summary>Adds audit entries to the unit of work that makes the change, so the trail and the change commit together.</summary>
-public static class AuditActions
-{
-    public const string ConnectStarted = "connect.started";
-    public const string ConsentReturned = "connect.callback";
-    public const string CodeExchanged = "connect.exchange";
-    public const string ClinicLookup = "clinic.lookup";
-    public const string Refreshed = "token.refresh";
-    public const string Probed = "connection.probe";
-    public const string Disconnect = "connection.disconnect";
-    public const string InviteCreated = "invite.created";
-    public const string InviteUsed = "invite.used";
-    public const string ApiKeyCreated = "apikey.created";
-    public const string ApiKeyRevoked = "apikey.revoked";
-    public const string ApiCall = "api.call";
-    public const string Provisioned = "provisioning";
-
-    public const string System = "system";
-}
-
-public static class AuditTrailExtensions
+public static class AuditTrail
 {
     public static void Audit(this PortalDbContext db, DateTimeOffset at, string action, string outcome, string actor,
         string? subject = null, Guid? connectionId = null, string? detail = null, string? requestId = null) =>

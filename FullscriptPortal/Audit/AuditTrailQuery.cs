@@ -5,15 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FullscriptPortal.Audit;
 
-public sealed record AuditFilter(string? Person = null, string? Action = null, string? Outcome = null, string? RequestId = null,
-    DateTimeOffset? From = null, DateTimeOffset? To = null, int Page = 0, int PageSize = 50)
-{
-    public const int MaxTextLength = 100;
-}
-
-/// <summary>An audit entry with the people it names, for support's audit page.</summary>
-public sealed record AuditRow(AuditEntry Entry, string Actor, string? Subject);
-
 /// <summary>Support's view of the audit trail: filtered and paged in the database, newest first. Support only.</summary>
 public sealed class AuditTrailQuery(IDbContextFactory<PortalDbContext> dbs)
 {
@@ -25,8 +16,6 @@ public sealed class AuditTrailQuery(IDbContextFactory<PortalDbContext> dbs)
         if (Clip(filter.Action) is { } action) entries = entries.Where(e => e.Action == action);
         if (Clip(filter.Outcome) is { } outcome) entries = entries.Where(e => e.Outcome == outcome);
         if (Clip(filter.RequestId) is { } requestId) entries = entries.Where(e => e.FullscriptRequestId == requestId);
-        if (filter.From is { } from) entries = entries.Where(e => e.At >= from);
-        if (filter.To is { } to) entries = entries.Where(e => e.At <= to);
         if (Clip(filter.Person) is { } person)
         {
             var pattern = LikePattern.Containing(person);

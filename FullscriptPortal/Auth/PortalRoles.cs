@@ -12,7 +12,4 @@ public static class PortalRoles
     public const string ApiClient = nameof(ApiClient);
 
     public static readonly IReadOnlyList<string> All = [Practitioner, Staff, ClinicManager, Support];
-
-    /// <summary>Roles that hold a Fullscript account of their own and connect it from the dashboard.</summary>
-    public const string ConnectsOwnAccount = Practitioner + "," + Staff;
 }

@@ -8,8 +8,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FullscriptPortal.Clinics;
 
-public sealed record InviteLink(string Path, DateTimeOffset ExpiresAt);
-
 /// <summary>Invite links: made by a manager for one staff member of their clinic, good once, for 7 days, only for that
 /// staff member once signed in.</summary>
 public sealed class Invites(IDbContextFactory<PortalDbContext> dbs, TimeProvider time)

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace FullscriptPortal.Connect;
 
 /// <summary>Step 3 of the flow: spends a pending authorization's code at Fullscript, stores the tokens encrypted, then looks
-/// up the user's Fullscript clinic. Used by the dashboard's circuit and, later, by the background worker.</summary>
+/// up the user's Fullscript clinic. Used by the dashboard's circuit and by the background worker.</summary>
 public sealed partial class CodeExchanger(
     IDbContextFactory<PortalDbContext> dbs,
     FullscriptClient fullscript,
@@ -33,8 +33,7 @@ public sealed partial class CodeExchanger(
 
         var pending = await db.PendingAuthorizations.SingleAsync(p => p.Id == pendingId, cancellationToken);
         if (pending.CodeReceivedAt + PendingAuthorization.Lifetime <= now)
-            return await FinishAsync(db, pending, actorUserId, "code-expired", null,
-                new ExchangeOutcome(false, "Finishing the connection took longer than Fullscript's 10 minutes, so it lapsed. Press Connect to start again."), cancellationToken);
+            return await FinishAsync(db, pending, actorUserId, "code-expired", null, new ExchangeOutcome(ExchangeCode.CodeExpired), cancellationToken);
 
         var verifier = pending.CodeVerifierProtected is null ? null : protector.Unprotect(pending.CodeVerifierProtected);
         var result = await fullscript.ExchangeCodeAsync(pending.ServerKey, protector.Unprotect(pending.CodeProtected!), pending.RedirectUri, verifier, cancellationToken);
@@ -47,10 +46,9 @@ public sealed partial class CodeExchanger(
                 pending.ExchangeStartedAt = null;
                 db.Audit(now, AuditActions.CodeExchanged, "transient-failure", actorUserId, pending.UserId, detail: result.Error.Code, requestId: result.RequestId);
                 await db.SaveChangesAsync(cancellationToken);
-                return new ExchangeOutcome(false, "Fullscript did not answer in time. The portal will try again shortly; you don't need to do anything.", WillRetry: true);
+                return new ExchangeOutcome(ExchangeCode.FullscriptUnavailable);
             }
-            return await FinishAsync(db, pending, actorUserId, result.Error.Code, result.RequestId,
-                new ExchangeOutcome(false, "Fullscript did not accept this connection attempt (it may have expired or been used already). Press Connect to try again."), cancellationToken);
+            return await FinishAsync(db, pending, actorUserId, result.Error.Code, result.RequestId, new ExchangeOutcome(ExchangeCode.NotAccepted), cancellationToken);
         }
 
         if (await BoundElsewhereAsync(db, pending, result.Value, cancellationToken))
@@ -58,18 +56,16 @@ public sealed partial class CodeExchanger(
             // One Fullscript user, one portal owner. The grant just made is handed back so it does not linger at Fullscript.
             var revoke = await fullscript.RevokeAsync(pending.ServerKey, result.Value.RefreshToken, cancellationToken);
             return await FinishAsync(db, pending, actorUserId, "owner-taken", revoke.RequestId ?? result.RequestId,
-                new ExchangeOutcome(false, $"That Fullscript account ({result.Value.ResourceOwnerType}) is already connected to another portal user. " +
-                    "Sign in to Fullscript with your own account and connect again, or ask support to free it."), cancellationToken);
+                new ExchangeOutcome(ExchangeCode.OwnerTaken, ResourceOwnerType: result.Value.ResourceOwnerType), cancellationToken);
         }
 
-        var (connection, replacedRefreshToken) = await StoreTokensAsync(db, pending, result.Value, actorUserId, result.RequestId, cancellationToken);
+        var (connection, missingScope, replacedRefreshToken) = await StoreTokensAsync(db, pending, result.Value, actorUserId, result.RequestId, cancellationToken);
         var clinicName = await LookUpClinicAsync(db, connection, result.Value.AccessToken, actorUserId, cancellationToken);
         if (replacedRefreshToken is not null) await RevokeReplacedGrantAsync(db, connection, replacedRefreshToken, actorUserId, cancellationToken);
         LogConnected(connection.Id, pending.UserId, connection.ServerKey);
-        return connection.State == ConnectionState.NeedsReconnect
-            ? new ExchangeOutcome(false, $"Fullscript connected the account but did not grant {connection.StateReason!.Replace("missing scope ", "the scope ", StringComparison.Ordinal)}, which the portal needs. " +
-                "An administrator must add it in Fullscript's API dashboard; then reconnect.", ConnectionId: connection.Id)
-            : ExchangeOutcome.Connected(connection.Id, clinicName);
+        return missingScope is null
+            ? new ExchangeOutcome(ExchangeCode.Connected, connection.Id, ClinicName: clinicName)
+            : new ExchangeOutcome(ExchangeCode.MissingScope, connection.Id, MissingScope: missingScope);
     }
 
     /// <summary>True when this Fullscript user already has a live connection that belongs to someone else.</summary>
@@ -87,7 +83,7 @@ public sealed partial class CodeExchanger(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task<(FullscriptConnection Connection, string? ReplacedRefreshToken)> StoreTokensAsync(PortalDbContext db,
+    private async Task<(FullscriptConnection Connection, string? MissingScope, string? ReplacedRefreshToken)> StoreTokensAsync(PortalDbContext db,
         PendingAuthorization pending, TokenSet tokens, string actorUserId, string? requestId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -109,24 +105,8 @@ public sealed partial class CodeExchanger(
         }
         var replaced = connection.RefreshTokenProtected is { } old ? protector.Unprotect(old) : null;
 
-        // A reconnect replaces everything the old grant said, including the server it came from.
         var missingScope = RequiredScopes.MissingFrom(options.CurrentValue.RequiredScopes, tokens.Scope);
-        connection.ServerKey = pending.ServerKey;
-        (connection.State, connection.StateReason) = missingScope is null
-            ? (ConnectionState.Active, null)
-            : (ConnectionState.NeedsReconnect, RequiredScopes.Reason(missingScope));
-        connection.ClearFailures();
-        (connection.DisconnectRequestedAt, connection.DisconnectRequestedBy, connection.DisconnectReason) = (null, null, null);
-        (connection.RevokedAt, connection.RevokedBy) = (null, null);
-        protector.StoreIn(connection, tokens);
-        connection.ResourceOwnerId = tokens.ResourceOwnerId;
-        connection.ResourceOwnerType = tokens.ResourceOwnerType;
-        connection.FullscriptClinicId = null;
-        connection.FullscriptClinicName = null;
-        connection.ClinicMismatch = false;
-        connection.ConnectedAt = now;
-        connection.LastRefreshedAt = null;
-        connection.UpdatedAt = now;
+        connection.ApplyNewGrant(pending.ServerKey, protector.Protect(tokens), tokens.ResourceOwnerId, tokens.ResourceOwnerType, missingScope, now);
 
         pending.CodeProtected = null;
         pending.CompletedAt = now;
@@ -137,21 +117,14 @@ public sealed partial class CodeExchanger(
 
         // The pair is stored before the access token is used for anything (fullscript-api.md §3).
         await db.SaveChangesAsync(cancellationToken);
-        return (connection, replaced == tokens.RefreshToken ? null : replaced);
+        return (connection, missingScope, replaced == tokens.RefreshToken ? null : replaced);
     }
 
     private async Task<string?> LookUpClinicAsync(PortalDbContext db, FullscriptConnection connection, string accessToken,
         string actorUserId, CancellationToken cancellationToken)
     {
         var clinic = await fullscript.GetClinicAsync(connection.ServerKey, accessToken, cancellationToken);
-        var now = time.GetUtcNow();
-        if (clinic.Succeeded)
-        {
-            await ClinicRecorder.RecordAsync(db, connection, clinic.Value, cancellationToken);
-            connection.UpdatedAt = now;
-        }
-        db.Audit(now, AuditActions.ClinicLookup, clinic.Succeeded ? "found" : "failed", actorUserId, connection.UserId, connection.Id,
-            clinic.Succeeded ? clinic.Value.Name : clinic.Error.Code, clinic.RequestId);
+        await ClinicRecorder.RecordLookupAsync(db, connection, clinic, AuditActions.ClinicLookup, actorUserId, time.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return clinic.Value?.Name;
     }

@@ -37,15 +37,12 @@ public static class ConnectEndpoints
         {
             await using var db = await dbs.CreateDbContextAsync(http.RequestAborted);
             var subject = forUserId.Length <= 64 ? await db.SubjectAsync(forUserId, http.RequestAborted) : null;
-            if (subject is null || !ConnectionPolicy.Allows(user, ConnectionAction.Connect, subject) || !await ConnectsOwnAccountAsync(db, forUserId, http.RequestAborted))
+            if (subject is null || !ConnectionPolicy.AllowsConnectOnBehalf(user, subject, await RoleNamesAsync(db, forUserId, http.RequestAborted), options.Value.AuthorizationModel))
                 return Results.Redirect(WithOutcome("/", ConnectNotice.NotAllowed));
             return Results.Redirect(await StartFlowAsync(http, flow, forUserId, userId, LocalPath.IsSafe(returnUrl) ? returnUrl : "/clinic"));
         }
 
-        var allowed = clinicLevel
-            ? user.IsInRole(PortalRoles.ClinicManager) && user.ClinicIdOf() is not null
-            : user.IsInRole(PortalRoles.Practitioner) || user.IsInRole(PortalRoles.Staff);
-        if (!allowed) return Results.Redirect(WithOutcome("/", ConnectNotice.NotAllowed));
+        if (!ConnectionPolicy.ManagesOwnConnection(user, options.Value.AuthorizationModel)) return Results.Redirect(WithOutcome("/", ConnectNotice.NotAllowed));
         return Results.Redirect(await StartFlowAsync(http, flow, userId, userId, returnUrl, clinicLevel ? user.ClinicIdOf() : null));
     }
 
@@ -56,11 +53,11 @@ public static class ConnectEndpoints
         return flow.StartAsync(forUserId, startedByUserId, returnPath, ownCallback, http.RequestAborted, clinicId);
     }
 
-    private static Task<bool> ConnectsOwnAccountAsync(PortalDbContext db, string userId, CancellationToken cancellationToken) =>
+    private static Task<List<string>> RoleNamesAsync(PortalDbContext db, string userId, CancellationToken cancellationToken) =>
         (from userRole in db.UserRoles
          join role in db.Roles on userRole.RoleId equals role.Id
-         where userRole.UserId == userId && (role.Name == PortalRoles.Practitioner || role.Name == PortalRoles.Staff)
-         select role).AnyAsync(cancellationToken);
+         where userRole.UserId == userId && role.Name != null
+         select role.Name!).ToListAsync(cancellationToken);
 
     private static async Task<IResult> CallbackAsync(HttpContext http, AuthorizationFlow flow)
     {

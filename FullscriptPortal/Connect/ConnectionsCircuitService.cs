@@ -34,6 +34,11 @@ public sealed class ConnectionsCircuitService(
     /// <summary>Whether this user connects, refreshes and disconnects the connection shown to them.</summary>
     public async Task<bool> CanManageMyConnectionAsync() => CanManage(await CurrentUserAsync());
 
+    /// <summary>Whether the dashboard shows this user a connection panel (see <see cref="ConnectionPolicy.ShowsOwnConnection"/>).</summary>
+    public async Task<bool> ShowsMyConnectionAsync(CancellationToken cancellationToken = default) =>
+        ConnectionPolicy.ShowsOwnConnection(await CurrentUserAsync(), options.CurrentValue.AuthorizationModel,
+            await GetMyConnectionAsync(cancellationToken) is not null);
+
     /// <summary>True while a code came back from Fullscript and waits to be exchanged.</summary>
     public async Task<bool> HasCodeAwaitingExchangeAsync(CancellationToken cancellationToken = default)
     {
@@ -71,7 +76,7 @@ public sealed class ConnectionsCircuitService(
     public async Task<RefreshOutcome> RefreshNowAsync(CancellationToken cancellationToken = default)
     {
         var (user, connectionId) = await ManagedConnectionAsync(cancellationToken);
-        if (connectionId is not { } id) return new(RefreshResult.NotRefreshable, "You have no connection you can refresh.");
+        if (connectionId is not { } id) return new(RefreshResult.NotRefreshable, RefreshCode.NoConnectionOfYours);
         // Forced, so "Refresh now" really rotates the pair; the probe then proves the new access token works.
         return await probe.RefreshThenCheckAsync(id, user.UserId()!, cancellationToken);
     }
@@ -81,7 +86,7 @@ public sealed class ConnectionsCircuitService(
         var (user, connectionId) = await ManagedConnectionAsync(cancellationToken);
         return connectionId is { } id
             ? await disconnector.DisconnectAsync(id, user.UserId()!, $"disconnected by {user.DisplayNameOf()}", cancellationToken)
-            : new(DisconnectResult.NotFound, "You have no connection you can disconnect.");
+            : new(DisconnectResult.NotFound, DisconnectCode.NoConnectionOfYours);
     }
 
     private async Task<(ClaimsPrincipal User, Guid? ConnectionId)> ManagedConnectionAsync(CancellationToken cancellationToken)
@@ -103,16 +108,11 @@ public sealed class ConnectionsCircuitService(
         return db.Connections.Where(c => c.UserId == userId);
     }
 
-    private bool CanManage(ClaimsPrincipal user) => options.CurrentValue.AuthorizationModel == AuthorizationModel.ClinicLevel
-        ? user.IsInRole(PortalRoles.ClinicManager) && user.ClinicIdOf() is not null
-        : ConnectsOwnAccount(user);
+    private bool CanManage(ClaimsPrincipal user) => ConnectionPolicy.ManagesOwnConnection(user, options.CurrentValue.AuthorizationModel);
 
     private async Task<ClaimsPrincipal> CurrentUserAsync()
     {
         var user = (await authentication.GetAuthenticationStateAsync()).User;
         return user.UserId() is null ? throw new InvalidOperationException("The dashboard's circuit has no signed-in user.") : user;
     }
-
-    public static bool ConnectsOwnAccount(ClaimsPrincipal user) =>
-        user.IsInRole(PortalRoles.Practitioner) || user.IsInRole(PortalRoles.Staff);
 }

@@ -1,8 +1,10 @@
 namespace FullscriptPortal.Connect;
 
-/// <summary>What finishing a connect attempt came to, phrased for the person waiting on it.</summary>
-public sealed record ExchangeOutcome(bool Succeeded, string Message, bool WillRetry = false, Guid? ConnectionId = null)
+/// <summary>What finishing a connect attempt came to, with the data a sentence about it needs.</summary>
+public sealed record ExchangeOutcome(ExchangeCode Code, Guid? ConnectionId = null, string? ClinicName = null, string? MissingScope = null,
+    string? ResourceOwnerType = null)
 {
-    public static ExchangeOutcome Connected(Guid connectionId, string? clinicName) =>
-        new(true, clinicName is null ? "Your Fullscript account is connected." : $"Your Fullscript account at {clinicName} is connected.", ConnectionId: connectionId);
+    public bool Succeeded => Code == ExchangeCode.Connected;
+
+    public bool WillRetry => Code == ExchangeCode.FullscriptUnavailable;
 }

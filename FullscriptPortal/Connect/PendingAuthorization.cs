@@ -17,7 +17,7 @@ public sealed class PendingAuthorization
     /// <summary>Set in clinic-level mode: the clinic whose one connection this authorizes.</summary>
     public int? ClinicId { get; set; }
 
-    /// <summary>Who pressed the button (the user, or later a clinic manager on their behalf).</summary>
+    /// <summary>Who pressed the button: the user, or a clinic manager on their behalf.</summary>
     public required string StartedByUserId { get; set; }
     public required string ServerKey { get; set; }
     public required string RedirectUri { get; set; }

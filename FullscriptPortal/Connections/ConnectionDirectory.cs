@@ -6,29 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FullscriptPortal.Connections;
 
-/// <summary>A person who connects a Fullscript account, with their connection (if any): one row of the clinic and
-/// support grids. Never a token.</summary>
-public sealed record PersonRow(string UserId, string DisplayName, string Email, string Role, int? ClinicId, string? ClinicName,
-    string? ResourceOwnerId, ConnectionView? Connection)
-{
-    public ConnectionState StateAt(DateTimeOffset now) => Connection?.StateAt(now) ?? ConnectionState.NotConnected;
-}
-
-/// <summary>Which rows a grid asks for. <see cref="State"/> null means every state.</summary>
-public sealed record PeopleQuery(string? Search = null, ConnectionState? State = null, bool OnlyNeedingAttention = false,
-    PeopleSort Sort = PeopleSort.Name, bool Descending = false, int Page = 0, int PageSize = 25)
-{
-    public const int MaxPageSize = 200;
-    public const int MaxSearchLength = 100;
-}
-
-public enum PeopleSort { Name, Role, State, Expiry, LastRefresh, Clinic }
-
-public sealed record PeoplePage(IReadOnlyList<PersonRow> Rows, int Total);
-
-/// <summary>Coverage at a glance, and the number of access tokens expiring in each 15-minute slot of the next two hours.</summary>
-public sealed record Coverage(int People, int Connected, int ExpiringSoon, int Failing, int NeedsReconnect, int NotConnected, IReadOnlyList<int> ExpiriesPerQuarterHour);
-
 /// <summary>The people a clinic manager (their clinic) or support (every clinic) looks after, and what they may do for
 /// them. Every method decides scope and permission from the caller, through <see cref="ConnectionPolicy"/>.</summary>
 public sealed class ConnectionDirectory(
@@ -87,7 +64,7 @@ public sealed class ConnectionDirectory(
         var connectionId = await PermittedConnectionAsync(viewer, ConnectionAction.Refresh, userId, cancellationToken);
         return connectionId is { } id
             ? await probe.RefreshThenCheckAsync(id, viewer.UserId()!, cancellationToken)
-            : new(RefreshResult.NotRefreshable, "You cannot refresh that connection.");
+            : new(RefreshResult.NotRefreshable, RefreshCode.NotAllowed);
     }
 
     /// <summary>A clinic manager disconnecting a departing staff member.</summary>
@@ -96,7 +73,7 @@ public sealed class ConnectionDirectory(
         var connectionId = await PermittedConnectionAsync(viewer, ConnectionAction.Disconnect, userId, cancellationToken);
         return connectionId is { } id
             ? await disconnector.DisconnectAsync(id, viewer.UserId()!, $"disconnected by clinic manager {viewer.DisplayNameOf()}", cancellationToken)
-            : new(DisconnectResult.Refused, "You cannot disconnect that connection.");
+            : new(DisconnectResult.Refused, DisconnectCode.DisconnectNotAllowed);
     }
 
     /// <summary>Support revoking a connection, always with a reason, which is stored and shown.</summary>
@@ -104,11 +81,11 @@ public sealed class ConnectionDirectory(
     {
         var why = reason?.Trim();
         if (why is null || why.Length < MinReasonLength || why.Length > MaxReasonLength)
-            return new(DisconnectResult.Refused, $"Give a reason of {MinReasonLength} to {MaxReasonLength} characters; it is stored with the revocation.");
+            return new(DisconnectResult.Refused, DisconnectCode.ReasonRequired);
         var connectionId = await PermittedConnectionAsync(viewer, ConnectionAction.Revoke, userId, cancellationToken);
         return connectionId is { } id
             ? await disconnector.DisconnectAsync(id, viewer.UserId()!, $"revoked by support ({viewer.DisplayNameOf()}): {why}", cancellationToken)
-            : new(DisconnectResult.Refused, "You cannot revoke that connection.");
+            : new(DisconnectResult.Refused, DisconnectCode.RevokeNotAllowed);
     }
 
     private async Task<Guid?> PermittedConnectionAsync(ClaimsPrincipal viewer, ConnectionAction action, string userId, CancellationToken cancellationToken)
@@ -164,7 +141,7 @@ public sealed class ConnectionDirectory(
             ConnectionState.NotConnected => people.Where(p => p.Connection == null),
             ConnectionState.Active => people.Where(p => p.Connection != null && p.Connection.State == ConnectionState.Active && p.Connection.AccessTokenExpiresAt > now),
             ConnectionState.Expired => people.Where(p => p.Connection != null
-                && (p.Connection.State == ConnectionState.Expired || (p.Connection.State == ConnectionState.Active && p.Connection.AccessTokenExpiresAt <= now))),
+                && p.Connection.State == ConnectionState.Active && p.Connection.AccessTokenExpiresAt <= now),
             var state => people.Where(p => p.Connection != null && p.Connection.State == state),
         };
     }

@@ -1,22 +1,8 @@
 using System.Security.Claims;
 using FullscriptPortal.Auth;
+using FullscriptPortal.Fullscript;
 
 namespace FullscriptPortal.Connections;
-
-public enum ConnectionAction
-{
-    View,
-    Connect,
-    Refresh,
-    Disconnect,
-
-    /// <summary>Support's disconnect of anyone's connection, always with a reason.</summary>
-    Revoke,
-    Invite,
-}
-
-/// <summary>A person whose connection is acted on: their portal user id and clinic.</summary>
-public sealed record ConnectionSubject(string UserId, int? ClinicId);
 
 /// <summary>Who may do what to whose connection. Decided here, in one place, and enforced by the services; pages only
 /// hide what this refuses. Practitioners and staff act on their own connection, clinic managers on their clinic's staff,
@@ -24,19 +10,23 @@ public sealed record ConnectionSubject(string UserId, int? ClinicId);
 /// (an API key) its key's clinic's or every clinic's (tokens, connect links and disconnects, never a browser flow).</summary>
 public static class ConnectionPolicy
 {
+    /// <summary>Roles that hold a Fullscript account of their own and connect it from the dashboard (for
+    /// <c>AuthorizeView Roles</c>).</summary>
+    public const string OwnAccountRoles = PortalRoles.Practitioner + "," + PortalRoles.Staff;
+
     public static bool Allows(ClaimsPrincipal user, ConnectionAction action, ConnectionSubject subject)
     {
         var own = user.UserId() == subject.UserId;
         var sameClinic = user.ClinicIdOf() is { } clinic && clinic == subject.ClinicId;
 
         if (user.IsInRole(PortalRoles.ApiClient))
-            return MayManageClinic(user, subject.ClinicId) && action is ConnectionAction.View or ConnectionAction.Refresh or ConnectionAction.Disconnect or ConnectionAction.Invite;
+            return MayManageClinic(user, subject.ClinicId) && action is ConnectionAction.Refresh or ConnectionAction.Disconnect or ConnectionAction.Invite;
         if (user.IsInRole(PortalRoles.Support))
-            return action is ConnectionAction.View or ConnectionAction.Refresh or ConnectionAction.Revoke;
+            return action is ConnectionAction.Refresh or ConnectionAction.Revoke;
         if (user.IsInRole(PortalRoles.ClinicManager))
             return sameClinic && !own && action is not ConnectionAction.Revoke;
-        if (user.IsInRole(PortalRoles.Practitioner) || user.IsInRole(PortalRoles.Staff))
-            return own && action is ConnectionAction.View or ConnectionAction.Connect or ConnectionAction.Refresh or ConnectionAction.Disconnect;
+        if (ConnectsOwnAccount(user))
+            return own && action is ConnectionAction.Connect or ConnectionAction.Refresh or ConnectionAction.Disconnect;
         return false;
     }
 
@@ -47,4 +37,28 @@ public static class ConnectionPolicy
 
     /// <summary>Only a key for every clinic adds clinics.</summary>
     public static bool MayCreateClinics(ClaimsPrincipal user) => user.IsInRole(PortalRoles.ApiClient) && user.ClinicIdOf() is null;
+
+    /// <summary>Whether this user holds a Fullscript account of their own (practitioners and staff).</summary>
+    public static bool ConnectsOwnAccount(ClaimsPrincipal user) =>
+        user.IsInRole(PortalRoles.Practitioner) || user.IsInRole(PortalRoles.Staff);
+
+    /// <summary>The same, for a person known only by their role names (someone a manager connects on behalf of).</summary>
+    public static bool ConnectsOwnAccount(IEnumerable<string> roles) =>
+        roles.Any(r => r is PortalRoles.Practitioner or PortalRoles.Staff);
+
+    /// <summary>Whether the user connects, refreshes and disconnects the connection their dashboard shows: role-based,
+    /// their own; clinic-level, the clinic's one connection, managed by its clinic manager.</summary>
+    public static bool ManagesOwnConnection(ClaimsPrincipal user, AuthorizationModel model) => model == AuthorizationModel.ClinicLevel
+        ? user.IsInRole(PortalRoles.ClinicManager) && user.ClinicIdOf() is not null
+        : ConnectsOwnAccount(user);
+
+    /// <summary>Connecting a staff member's own account at their manager's screen (role-based model only): the manager's
+    /// clinic, and someone who holds a Fullscript account of their own.</summary>
+    public static bool AllowsConnectOnBehalf(ClaimsPrincipal user, ConnectionSubject subject, IEnumerable<string> subjectRoles, AuthorizationModel model) =>
+        model == AuthorizationModel.RoleBased && Allows(user, ConnectionAction.Connect, subject) && ConnectsOwnAccount(subjectRoles);
+
+    /// <summary>Whether the dashboard shows a connection panel: to whoever manages one, holds an account, or has a
+    /// connection anyway (one made before their role changed).</summary>
+    public static bool ShowsOwnConnection(ClaimsPrincipal user, AuthorizationModel model, bool hasConnection) =>
+        ManagesOwnConnection(user, model) || ConnectsOwnAccount(user) || hasConnection;
 }

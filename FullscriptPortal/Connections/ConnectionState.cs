@@ -5,7 +5,6 @@ namespace FullscriptPortal.Connections;
 public enum ConnectionState
 {
     NotConnected,
-    AwaitingExchange,
     Active,
     Expired,
     RefreshFailing,

@@ -15,6 +15,7 @@ public static class DataRegistration
             options.UseSqlite(SqliteDatabase.ConnectionString(services.GetRequiredService<IHostEnvironment>().ContentRootPath, path))
                 .AddInterceptors(SqliteDurability.Instance);
         });
+        builder.Services.AddSingleton<IStoreDurability, SqliteStoreDurability>();
         // First of all hosted services: Data Protection's own hosted service reads the key ring from the database when the
         // host starts, so the tables must exist before it runs.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseInitializer>());

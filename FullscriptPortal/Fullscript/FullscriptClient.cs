@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 
 namespace FullscriptPortal.Fullscript;
@@ -52,9 +51,7 @@ public sealed partial class FullscriptClient(
         return await SendAsync(serverKey, "revoke", request, (status, body, requestId) =>
         {
             if (status == HttpStatusCode.OK) return FullscriptResult<RevokeAccepted>.Ok(RevokeAccepted.Instance, requestId);
-            var (error, description) = TokenResponseParser.ReadError(body);
-            var kind = (int)status is 400 or 401 ? FailureKind.Rejected : FailureKind.Transient;
-            return FullscriptResult<RevokeAccepted>.Fail(new FullscriptError(kind, error ?? $"http_{(int)status}", description, (int)status), requestId);
+            return FullscriptResult<RevokeAccepted>.Fail(FailureClassifier.ErrorOf(FullscriptEndpointKind.OAuth, status, body), requestId);
         }, cancellationToken);
     }
 
@@ -65,11 +62,7 @@ public sealed partial class FullscriptClient(
         return await SendAsync(serverKey, "clinic", request, (status, body, requestId) =>
         {
             if (status != HttpStatusCode.OK)
-            {
-                var (error, description) = TokenResponseParser.ReadError(body);
-                var kind = (int)status is 401 or 403 ? FailureKind.Rejected : FailureKind.Transient;
-                return FullscriptResult<FullscriptClinic>.Fail(new FullscriptError(kind, error ?? $"http_{(int)status}", description, (int)status), requestId);
-            }
+                return FullscriptResult<FullscriptClinic>.Fail(FailureClassifier.ErrorOf(FullscriptEndpointKind.Api, status, body), requestId);
             return ParseClinic(body) is { } clinic
                 ? FullscriptResult<FullscriptClinic>.Ok(clinic, requestId)
                 : FullscriptResult<FullscriptClinic>.Fail(new FullscriptError(FailureKind.Malformed, "malformed_response", "Fullscript's clinic response had no clinic id.", 200), requestId);
@@ -158,42 +151,3 @@ public sealed partial class FullscriptClient(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Fullscript {Server} {Operation} could not be reached ({Reason})")]
     private partial void LogUnreachable(string server, string operation, string reason);
 }
-
-internal sealed record TokenRequest(
-    [property: JsonPropertyName("grant_type")] string GrantType,
-    [property: JsonPropertyName("client_id")] string ClientId,
-    [property: JsonPropertyName("client_secret")] string ClientSecret)
-{
-    [JsonPropertyName("code")] public string? Code { get; init; }
-    [JsonPropertyName("redirect_uri")] public string? RedirectUri { get; init; }
-    [JsonPropertyName("code_verifier")] public string? CodeVerifier { get; init; }
-    [JsonPropertyName("refresh_token")] public string? RefreshToken { get; init; }
-
-    public override string ToString() => $"TokenRequest {{ GrantType = {GrantType}, ClientId = {ClientId} }}";
-}
-
-internal sealed record RevokeRequest(
-    [property: JsonPropertyName("client_id")] string ClientId,
-    [property: JsonPropertyName("client_secret")] string ClientSecret,
-    [property: JsonPropertyName("token")] string Token)
-{
-    public override string ToString() => $"RevokeRequest {{ ClientId = {ClientId} }}";
-}
-
-/// <summary>Fullscript's empty 200 answer to a revoke.</summary>
-public sealed class RevokeAccepted
-{
-    public static readonly RevokeAccepted Instance = new();
-
-    private RevokeAccepted() { }
-}
-
-internal sealed record ClinicEnvelope([property: JsonPropertyName("clinic")] ClinicBody? Clinic);
-
-internal sealed record ClinicBody([property: JsonPropertyName("id")] string? Id, [property: JsonPropertyName("name")] string? Name);
-
-[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(TokenRequest))]
-[JsonSerializable(typeof(RevokeRequest))]
-[JsonSerializable(typeof(ClinicEnvelope))]
-internal sealed partial class FullscriptJson : JsonSerializerContext;

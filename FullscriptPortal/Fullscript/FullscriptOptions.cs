@@ -50,17 +50,3 @@ public sealed class FullscriptOptions
     }
     public bool PkceEnabled => UsePkce ?? IsSimulator;
 }
-
-public enum AuthorizationModel
-{
-    RoleBased,
-    ClinicLevel,
-}
-
-public sealed class FullscriptServerOverride
-{
-    public string? ApiBase { get; set; }
-    public string? AuthorizeUrl { get; set; }
-    public string? ClientId { get; set; }
-    public string? ClientSecret { get; set; }
-}

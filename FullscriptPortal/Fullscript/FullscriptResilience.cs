@@ -41,11 +41,3 @@ public static class FullscriptResilience
         return outcome.Result?.StatusCode is { } status && (status == HttpStatusCode.RequestTimeout || (int)status >= 500);
     }
 }
-
-public sealed class FullscriptRetryOptions
-{
-    /// <summary>Attempts per call, the first included; 1 turns in-call retries off.</summary>
-    public int MaxAttempts { get; set; } = 3;
-    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
-}

@@ -15,9 +15,7 @@ public static class TokenResponseParser
                 ? FullscriptResult<TokenSet>.Ok(tokens, requestId)
                 : FullscriptResult<TokenSet>.Fail(new FullscriptError(FailureKind.Malformed, "malformed_response", "Fullscript's token response was missing required fields.", code), requestId);
 
-        var (error, description) = ReadError(body);
-        var kind = code is 400 or 401 ? FailureKind.Rejected : FailureKind.Transient;
-        return FullscriptResult<TokenSet>.Fail(new FullscriptError(kind, error ?? $"http_{code}", description, code), requestId);
+        return FullscriptResult<TokenSet>.Fail(FailureClassifier.ErrorOf(FullscriptEndpointKind.OAuth, status, body), requestId);
     }
 
     public static (string? Error, string? Description) ReadError(string body)

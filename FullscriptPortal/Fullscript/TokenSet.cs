@@ -17,6 +17,3 @@ public sealed record TokenSet(
     public override string ToString() =>
         $"TokenSet {{ TokenType = {TokenType}, CreatedAt = {CreatedAt:O}, ExpiresIn = {ExpiresIn}, Scope = {Scope}, ResourceOwner = {ResourceOwnerType} {ResourceOwnerId} }}";
 }
-
-/// <summary>The clinic a Fullscript user belongs to (<c>GET /clinic</c>).</summary>
-public sealed record FullscriptClinic(string Id, string Name);

@@ -53,7 +53,7 @@ public sealed partial class RowActionsMenu
                 await BusyAsync(row, async () =>
                 {
                     var outcome = await Directory.RefreshAsync(Viewer, row.UserId);
-                    Snackbar.Add($"{row.DisplayName}: {outcome.Message}", outcome.Succeeded ? Severity.Success : Severity.Warning);
+                    Snackbar.Add($"{row.DisplayName}: {OutcomeText.For(outcome)}", outcome.Succeeded ? Severity.Success : Severity.Warning);
                 });
                 return;
             case RowAction.Disconnect:
@@ -71,7 +71,7 @@ public sealed partial class RowActionsMenu
     }
 
     private void Report(PersonRow row, DisconnectOutcome outcome) =>
-        Snackbar.Add($"{row.DisplayName}: {outcome.Message}", outcome.Result == DisconnectResult.Disconnected ? Severity.Success : Severity.Warning);
+        Snackbar.Add($"{row.DisplayName}: {OutcomeText.For(outcome)}", outcome.Result == DisconnectResult.Disconnected ? Severity.Success : Severity.Warning);
 
     private async Task BusyAsync(PersonRow row, Func<Task> work)
     {

@@ -1,9 +1,5 @@
 namespace FullscriptPortal.Simulator;
 
-public sealed record SimulatedClinic(string Id, string Name);
-
-public sealed record SimulatedUser(string Id, string Name, string Email, string Type, SimulatedClinic Clinic);
-
 /// <summary>The Fullscript users one can sign in as on the simulator's consent page: practitioners and staff of two
 /// clinics that mirror the portal's demo clinics.</summary>
 public static class SimulatedDirectory

@@ -179,22 +179,8 @@ public sealed class SimulatedFullscript(SimulatorDbContext db, IOptionsMonitor<S
             IssuedAt = now,
             ExpiresAt = now + lifetime,
             IssuedByRefreshHash = issuedByRefreshHash,
-            PairedRefreshHash = OAuthSecrets.Hash(refresh),
         });
         db.Tokens.Add(new SimToken { TokenHash = OAuthSecrets.Hash(refresh), GrantId = grant.Id, Kind = SimTokenKind.Refresh, IssuedAt = now });
         return SimTokenOutcome.Issued(new SimIssuedTokens(access, refresh, (int)lifetime.TotalSeconds, grant.Scope, now, user.Id, user.Type));
     }
-}
-
-public sealed record SimGrantView(Guid Id, string UserName, string UserType, string ClinicName, DateTimeOffset CreatedAt,
-    DateTimeOffset? RevokedAt, string? RevokedBecause, IReadOnlyList<SimTokenView> Tokens);
-
-public sealed record SimTokenView(SimTokenKind Kind, string HashPrefix, DateTimeOffset IssuedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? FirstUsedAt, string Status);
-
-public sealed record SimIssuedTokens(string AccessToken, string RefreshToken, int ExpiresIn, string Scope, DateTimeOffset CreatedAt, string OwnerId, string OwnerType);
-
-public sealed record SimTokenOutcome(SimIssuedTokens? Tokens, int Status, string? ErrorCode, string? Description)
-{
-    public static SimTokenOutcome Issued(SimIssuedTokens tokens) => new(tokens, 200, null, null);
-    public static SimTokenOutcome Error(int status, string code, string description) => new(null, status, code, description);
 }

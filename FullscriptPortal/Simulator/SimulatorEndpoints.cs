@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using FullscriptPortal.Connect;
 using FullscriptPortal.Fullscript;
 using Microsoft.AspNetCore.Antiforgery;
@@ -182,48 +181,3 @@ public static class SimulatorEndpoints
         return QueryHelpers.AddQueryString(redirectUri, query);
     }
 }
-
-internal sealed record SimTokenRequest(
-    [property: JsonPropertyName("grant_type")] string? GrantType,
-    [property: JsonPropertyName("client_id")] string? ClientId,
-    [property: JsonPropertyName("client_secret")] string? ClientSecret,
-    [property: JsonPropertyName("code")] string? Code,
-    [property: JsonPropertyName("redirect_uri")] string? RedirectUri,
-    [property: JsonPropertyName("code_verifier")] string? CodeVerifier,
-    [property: JsonPropertyName("refresh_token")] string? RefreshToken);
-
-internal sealed record SimRevokeRequest(
-    [property: JsonPropertyName("client_id")] string? ClientId,
-    [property: JsonPropertyName("client_secret")] string? ClientSecret,
-    [property: JsonPropertyName("token")] string? Token);
-
-internal sealed record SimEmpty;
-
-internal sealed record SimTokenEnvelope([property: JsonPropertyName("oauth")] SimOAuthBody OAuth);
-
-internal sealed record SimOAuthBody(
-    [property: JsonPropertyName("access_token")] string AccessToken,
-    [property: JsonPropertyName("token_type")] string TokenType,
-    [property: JsonPropertyName("expires_in")] int ExpiresIn,
-    [property: JsonPropertyName("refresh_token")] string RefreshToken,
-    [property: JsonPropertyName("scope")] string Scope,
-    [property: JsonPropertyName("created_at")] string CreatedAt,
-    [property: JsonPropertyName("resource_owner")] SimResourceOwner ResourceOwner);
-
-internal sealed record SimResourceOwner([property: JsonPropertyName("id")] string Id, [property: JsonPropertyName("type")] string Type);
-
-internal sealed record SimClinicEnvelope([property: JsonPropertyName("clinic")] SimClinicBody Clinic);
-
-internal sealed record SimClinicBody([property: JsonPropertyName("id")] string Id, [property: JsonPropertyName("name")] string Name);
-
-internal sealed record SimError(
-    [property: JsonPropertyName("error")] string Error,
-    [property: JsonPropertyName("error_description")] string Description);
-
-[JsonSerializable(typeof(SimTokenRequest))]
-[JsonSerializable(typeof(SimRevokeRequest))]
-[JsonSerializable(typeof(SimEmpty))]
-[JsonSerializable(typeof(SimTokenEnvelope))]
-[JsonSerializable(typeof(SimClinicEnvelope))]
-[JsonSerializable(typeof(SimError))]
-internal sealed partial class SimulatorJson : JsonSerializerContext;

@@ -31,6 +31,17 @@ public sealed class SimulatorFaults
         lock (_gate) _dropNext = count;
     }
 
+    /// <summary>Replaces every fault with <paramref name="plan"/>'s; counts of zero or less set nothing.</summary>
+    public SimulatorFaultState Apply(SimulatorFaultPlan plan)
+    {
+        Clear();
+        Latency = TimeSpan.FromMilliseconds(plan.LatencyMs);
+        if (plan.FailNextTokenCalls > 0) FailNextTokenCalls(plan.FailNextTokenCalls, plan.FailStatus);
+        if (plan.ThrottleNextTokenCalls > 0) ThrottleNextTokenCalls(plan.ThrottleNextTokenCalls, plan.RetryAfterSeconds);
+        if (plan.DropNextTokenResponses > 0) DropNextTokenResponses(plan.DropNextTokenResponses);
+        return State;
+    }
+
     public void Clear()
     {
         lock (_gate) (_failNext, _throttleNext, _dropNext) = (0, 0, 0);
@@ -74,5 +85,3 @@ public sealed class SimulatorFaults
         }
     }
 }
-
-public sealed record SimulatorFaultState(TimeSpan Latency, int FailNextTokenCalls, int FailStatus, int ThrottleNextTokenCalls, int RetryAfterSeconds, int DropNextTokenResponses);

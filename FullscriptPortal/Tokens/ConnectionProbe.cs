@@ -16,7 +16,7 @@ public sealed class ConnectionProbe(IDbContextFactory<PortalDbContext> dbs, Conn
         var refreshed = await tokens.RefreshAsync(connectionId, actor, force: true, cancellationToken);
         if (refreshed.Result != RefreshResult.Refreshed) return refreshed;
         var checkedOutcome = await CheckAsync(connectionId, actor, cancellationToken);
-        return checkedOutcome.Succeeded ? new(RefreshResult.Refreshed, "Refreshed. Fullscript confirmed the connection works.") : checkedOutcome;
+        return checkedOutcome.Succeeded ? new(RefreshResult.Refreshed, RefreshCode.RefreshedAndConfirmed) : checkedOutcome;
     }
 
     public async Task<RefreshOutcome> CheckAsync(Guid connectionId, string actor, CancellationToken cancellationToken)
@@ -39,27 +39,20 @@ public sealed class ConnectionProbe(IDbContextFactory<PortalDbContext> dbs, Conn
         }
 
         var now = time.GetUtcNow();
+        await ClinicRecorder.RecordLookupAsync(db, connection, clinic, AuditActions.Probed, actor, now, cancellationToken);
         if (clinic.Succeeded)
         {
-            await ClinicRecorder.RecordAsync(db, connection, clinic.Value, cancellationToken);
-            connection.UpdatedAt = now;
             connection.LastProbedAt = now;
-            db.Audit(now, AuditActions.Probed, "ok", actor, connection.UserId, connection.Id, clinic.Value.Name, clinic.RequestId);
             await db.SaveChangesAsync(cancellationToken);
-            return new(outcome.Result == RefreshResult.Refreshed ? RefreshResult.Refreshed : RefreshResult.NotNeeded, "The connection works.");
+            return new(outcome.Result == RefreshResult.Refreshed ? RefreshResult.Refreshed : RefreshResult.NotNeeded, RefreshCode.Works);
         }
         if (clinic.Error.Kind == FailureKind.Rejected)
         {
-            connection.State = ConnectionState.NeedsReconnect;
-            connection.StateReason = "Fullscript rejected the connection's access token; the app was probably revoked inside Fullscript. Reconnect to continue.";
-            (connection.AccessTokenProtected, connection.RefreshTokenProtected) = (null, null);
-            connection.UpdatedAt = now;
-            db.Audit(now, AuditActions.Probed, "rejected", actor, connection.UserId, connection.Id, clinic.Error.Code, clinic.RequestId);
+            connection.EndGrant(StateReasons.AccessTokenRejected, now);
             await db.SaveChangesAsync(cancellationToken);
-            return new(RefreshResult.NeedsReconnect, connection.StateReason);
+            return RefreshOutcome.NeedsReconnect(connection.StateReason);
         }
-        db.Audit(now, AuditActions.Probed, "transient-failure", actor, connection.UserId, connection.Id, clinic.Error.Code, clinic.RequestId);
         await db.SaveChangesAsync(cancellationToken);
-        return new(RefreshResult.WillRetry, "Fullscript could not be reached to check the connection; try again shortly.");
+        return new(RefreshResult.WillRetry, RefreshCode.CheckUnreachable);
     }
 }

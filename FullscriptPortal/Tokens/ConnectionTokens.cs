@@ -17,6 +17,7 @@ public sealed partial class ConnectionTokens(
     TokenProtector protector,
     RefreshCoordinator coordinator,
     PortalInstance instance,
+    IStoreDurability durability,
     PortalMetrics metrics,
     IOptionsMonitor<FullscriptOptions> fullscriptOptions,
     IOptionsMonitor<TokenOptions> tokenOptions,
@@ -35,7 +36,7 @@ public sealed partial class ConnectionTokens(
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var stored = await db.Connections.AsNoTracking().Where(c => c.Id == connectionId).Select(c => c.AccessTokenProtected).SingleOrDefaultAsync(cancellationToken);
         return stored is null
-            ? (null, new RefreshOutcome(RefreshResult.NotRefreshable, "This connection holds no tokens."))
+            ? (null, new RefreshOutcome(RefreshResult.NotRefreshable, RefreshCode.NoTokens))
             : (protector.Unprotect(stored), outcome);
     }
 
@@ -62,23 +63,22 @@ public sealed partial class ConnectionTokens(
         {
             var now = time.GetUtcNow();
             await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-            await db.Database.OpenConnectionAsync(cancellationToken); // one connection for the whole refresh (see the lease write)
             var connection = await db.Connections.SingleOrDefaultAsync(c => c.Id == connectionId, cancellationToken);
 
             if (connection?.State == ConnectionState.NeedsReconnect)
-                return Run(RefreshResult.NeedsReconnect, connection.StateReason ?? "Fullscript no longer accepts this connection; reconnect it.");
+                return new(RefreshOutcome.NeedsReconnect(connection.StateReason));
             if (connection is null || connection.RefreshTokenProtected is null || connection.State == ConnectionState.Revoked || connection.DisconnectRequestedAt is not null)
-                return Run(RefreshResult.NotRefreshable, "This connection is disconnected or being disconnected.");
+                return Run(RefreshResult.NotRefreshable, RefreshCode.DisconnectedOrDisconnecting);
             var fresh = connection.State == ConnectionState.Active && connection.AccessTokenExpiresAt > now + margin;
             if (fresh && !force)
-                return Run(RefreshResult.NotNeeded, "The access token is still fresh.");
+                return Run(RefreshResult.NotNeeded, RefreshCode.StillFresh);
             if (connection.NextRefreshAttemptAt > now)
-                return Run(RefreshResult.WillRetry, $"Fullscript asked the portal to wait; the next try is at {connection.NextRefreshAttemptAt:HH:mm:ss} UTC.");
+                return new(new RefreshOutcome(RefreshResult.WillRetry, RefreshCode.WaitRequested, NextAttemptAt: connection.NextRefreshAttemptAt));
 
             // Across instances: one holds the lease and calls Fullscript; the others wait and read what it stored.
             if (connection.RefreshLeaseUntil > now && connection.RefreshLeaseOwner != instance.Id)
             {
-                if (attempt >= MaxLeaseWaits) return Run(RefreshResult.WillRetry, "Another portal instance is refreshing this connection.");
+                if (attempt >= MaxLeaseWaits) return Run(RefreshResult.WillRetry, RefreshCode.OtherInstanceRefreshing);
                 force = false; // the other instance's fresh pair satisfies a forced refresh too
                 await Task.Delay(LeasePoll, CancellationToken.None); // wall clock: waiting for another process, not business time
                 continue;
@@ -87,16 +87,11 @@ public sealed partial class ConnectionTokens(
             try
             {
                 // The lease need not survive a power cut (it only expires sooner), so it skips the fsync the token write pays for.
-                await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
+                await durability.SaveRelaxedAsync(db, cancellationToken);
             }
             catch (DbUpdateConcurrencyException)
             {
                 continue; // someone wrote first: read again
-            }
-            finally
-            {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=FULL;", cancellationToken);
             }
 
             var result = await fullscript.RefreshAsync(connection.ServerKey, protector.Unprotect(connection.RefreshTokenProtected), redirectUri: null, cancellationToken);
@@ -112,12 +107,12 @@ public sealed partial class ConnectionTokens(
             catch (DbUpdateConcurrencyException)
             {
                 LogLostRace(connectionId);
-                return Run(RefreshResult.WillRetry, "Another portal instance updated this connection meanwhile.");
+                return Run(RefreshResult.WillRetry, RefreshCode.OtherInstanceUpdated);
             }
         }
     }
 
-    private static RefreshRun Run(RefreshResult result, string message) => new(new RefreshOutcome(result, message));
+    private static RefreshRun Run(RefreshResult result, RefreshCode code) => new(new RefreshOutcome(result, code));
 
     private const int MaxLeaseWaits = 150;
     private static readonly TimeSpan LeasePoll = TimeSpan.FromMilliseconds(200);
@@ -127,83 +122,64 @@ public sealed partial class ConnectionTokens(
     {
         var before = connection.State;
         var missing = RequiredScopes.MissingFrom(fullscriptOptions.CurrentValue.RequiredScopes, tokens.Scope);
-        protector.StoreIn(connection, tokens);
-        connection.LastRefreshedAt = now;
-        connection.UpdatedAt = now;
-        connection.ClearFailures();
-        (connection.State, connection.StateReason) = missing is null
-            ? (ConnectionState.Active, null)
-            : (ConnectionState.NeedsReconnect, RequiredScopes.Reason(missing));
+        connection.ApplyRefreshedPair(protector.Protect(tokens), missing, now);
         db.Audit(now, AuditActions.Refreshed, missing is null ? "refreshed" : "missing-scope", actor, connection.UserId, connection.Id,
             $"{before} → {connection.State}" + (missing is null ? "" : $"; {connection.StateReason}"), requestId);
 
         try
         {
-            // Durable before anyone uses the new access token (synchronous=FULL, see SqliteDurability).
+            // Durable before anyone uses the new access token (a full sync, see SqliteDurability).
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
             // Our lease ran out mid-call and another instance stored a newer pair: ours is discarded, never written over it.
             LogLostRace(connection.Id);
-            return Run(RefreshResult.WillRetry, "Another portal instance refreshed this connection meanwhile.");
+            return Run(RefreshResult.WillRetry, RefreshCode.OtherInstanceRefreshed);
         }
-        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
         {
             // Not swallowed: logged as an error and reported. The new pair is dropped unused, so the stored refresh token
             // stays valid at Fullscript (fullscript-api.md §3) and the next attempt simply uses it again.
             LogStoreFailed(ex, connection.Id);
-            return Run(RefreshResult.WillRetry, "Fullscript issued new tokens but the portal could not store them; it will refresh again.");
+            return Run(RefreshResult.WillRetry, RefreshCode.StoreFailed);
         }
         return missing is null
-            ? new RefreshRun(new RefreshOutcome(RefreshResult.Refreshed, "The connection was refreshed."), tokens.AccessToken)
-            : Run(RefreshResult.NeedsReconnect, connection.StateReason!);
+            ? new RefreshRun(new RefreshOutcome(RefreshResult.Refreshed, RefreshCode.Refreshed), tokens.AccessToken)
+            : new RefreshRun(RefreshOutcome.NeedsReconnect(connection.StateReason));
     }
 
     private static async Task<RefreshOutcome> EndGrantAsync(PortalDbContext db, FullscriptConnection connection, FullscriptError error,
         string actor, string? requestId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var before = connection.State;
-        connection.State = ConnectionState.NeedsReconnect;
-        connection.StateReason = error.Code == "invalid_client"
-            ? "Fullscript refused the portal's app credentials; an administrator must fix Fullscript:ClientId and ClientSecret."
-            : "Fullscript no longer accepts this connection (it was revoked inside Fullscript or replaced). Reconnect to continue.";
-        // invalid_grant: the tokens are dead, so they are not kept.
-        if (error.Code != "invalid_client") (connection.AccessTokenProtected, connection.RefreshTokenProtected) = (null, null);
-        connection.ClearFailures();
-        connection.UpdatedAt = now;
+        // invalid_client refuses the portal, not the grant, which may well be alive; invalid_grant: the tokens are dead.
+        if (error.Code == "invalid_client") connection.RequireReconnect(StateReasons.ClientRejected, now);
+        else connection.EndGrant(StateReasons.GrantRejected, now);
         db.Audit(now, AuditActions.Refreshed, "rejected", actor, connection.UserId, connection.Id, $"{before} → NeedsReconnect; {error.Code}", requestId);
         await db.SaveChangesAsync(cancellationToken);
-        return new(RefreshResult.NeedsReconnect, connection.StateReason);
+        return RefreshOutcome.NeedsReconnect(connection.StateReason);
     }
 
     private async Task<RefreshOutcome> BackOffAsync(PortalDbContext db, FullscriptConnection connection, FullscriptError error,
         string actor, string? requestId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var before = connection.State;
-        connection.ConsecutiveFailures++;
-        connection.FirstFailureAt ??= now;
-        if (connection.FirstFailureAt + tokenOptions.CurrentValue.GiveUpAfter <= now)
+        if (connection.CountFailure(tokenOptions.CurrentValue.GiveUpAfter, now))
         {
             // Kept trying for the whole period: tell the person, rather than retry forever in silence.
-            connection.State = ConnectionState.NeedsReconnect;
-            connection.StateReason = $"Fullscript could not be reached for {tokenOptions.CurrentValue.GiveUpAfter.TotalHours:0} hours ({error.Code}). Reconnect to continue.";
-            connection.ClearFailures();
-            connection.UpdatedAt = now;
+            connection.RequireReconnect(StateReasons.GaveUp(tokenOptions.CurrentValue.GiveUpAfter, error.Code), now);
             db.Audit(now, AuditActions.Refreshed, "gave-up", actor, connection.UserId, connection.Id, $"{before} → NeedsReconnect; {error.Code}", requestId);
             await db.SaveChangesAsync(cancellationToken);
-            return new(RefreshResult.NeedsReconnect, connection.StateReason);
+            return RefreshOutcome.NeedsReconnect(connection.StateReason);
         }
         var wait = tokenOptions.CurrentValue.BackoffAfter(connection.ConsecutiveFailures);
         if (error.RetryAfter > wait) wait = error.RetryAfter.Value;
-        connection.NextRefreshAttemptAt = now + wait;
-        connection.State = ConnectionState.RefreshFailing;
-        connection.StateReason = null;
-        connection.UpdatedAt = now;
+        connection.BackOff(now + wait, now);
         db.Audit(now, AuditActions.Refreshed, "transient-failure", actor, connection.UserId, connection.Id,
             $"{before} → RefreshFailing; {error.Code}; retry in {wait.TotalSeconds:0}s", requestId);
         await db.SaveChangesAsync(cancellationToken);
-        return new(RefreshResult.WillRetry, "Fullscript is not answering right now; the portal keeps the connection and will retry.");
+        return new(RefreshResult.WillRetry, RefreshCode.Unreachable);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Connection {ConnectionId} was updated by another instance during a refresh; this instance's result is discarded")]

@@ -6,20 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FullscriptPortal.Tokens;
 
-public enum DisconnectResult
-{
-    Disconnected,
-
-    /// <summary>Fullscript has not confirmed yet; the grant may be live, so the portal keeps the tokens and retries.</summary>
-    Pending,
-    NotFound,
-
-    /// <summary>The caller may not do this, or gave no valid reason; nothing changed.</summary>
-    Refused,
-}
-
-public sealed record DisconnectOutcome(DisconnectResult Result, string Message);
-
 /// <summary>Disconnect: revoke at Fullscript with the refresh token, and only when Fullscript confirms, delete the local
 /// tokens. Nobody is told a connection is gone while Fullscript may still hold a live grant.</summary>
 public sealed class Disconnector(IDbContextFactory<PortalDbContext> dbs, FullscriptClient fullscript, TokenProtector protector, TimeProvider time)
@@ -29,16 +15,11 @@ public sealed class Disconnector(IDbContextFactory<PortalDbContext> dbs, Fullscr
         var now = time.GetUtcNow();
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var connection = await db.Connections.SingleOrDefaultAsync(c => c.Id == connectionId, cancellationToken);
-        if (connection is null) return new(DisconnectResult.NotFound, "There is no such connection.");
-        if (connection.State == ConnectionState.Revoked) return new(DisconnectResult.Disconnected, "This connection is already disconnected.");
+        if (connection is null) return new(DisconnectResult.NotFound, DisconnectCode.NoSuchConnection);
+        if (connection.State == ConnectionState.Revoked) return new(DisconnectResult.Disconnected, DisconnectCode.AlreadyDisconnected);
 
         // Recorded first, so a crash or an outage between here and Fullscript's answer still shows "Disconnect pending".
-        if (connection.DisconnectRequestedAt is null)
-        {
-            (connection.DisconnectRequestedAt, connection.DisconnectRequestedBy, connection.DisconnectReason) = (now, actor, reason);
-            connection.UpdatedAt = now;
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        if (connection.RequestDisconnect(actor, reason, now)) await db.SaveChangesAsync(cancellationToken);
         return await RevokeAtFullscriptAsync(db, connection, actor, cancellationToken);
     }
 
@@ -48,7 +29,7 @@ public sealed class Disconnector(IDbContextFactory<PortalDbContext> dbs, Fullscr
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var connection = await db.Connections.SingleOrDefaultAsync(c => c.Id == connectionId && c.DisconnectRequestedAt != null && c.State != ConnectionState.Revoked, cancellationToken);
         return connection is null
-            ? new(DisconnectResult.NotFound, "Nothing to retry.")
+            ? new(DisconnectResult.NotFound, DisconnectCode.NothingToRetry)
             : await RevokeAtFullscriptAsync(db, connection, AuditActions.System, cancellationToken);
     }
 
@@ -68,22 +49,15 @@ public sealed class Disconnector(IDbContextFactory<PortalDbContext> dbs, Fullscr
             {
                 db.Audit(time.GetUtcNow(), AuditActions.Disconnect, "pending", actor, connection.UserId, connection.Id, result.Error!.Code, requestId);
                 await db.SaveChangesAsync(cancellationToken);
-                return new(DisconnectResult.Pending,
-                    "Fullscript has not confirmed the disconnect yet, so the connection is still live there. The portal keeps trying; it shows as Disconnect pending until then.");
+                return new(DisconnectResult.Pending, DisconnectCode.Pending);
             }
         }
 
         var now = time.GetUtcNow();
         var before = connection.State;
-        connection.State = ConnectionState.Revoked;
-        connection.StateReason = connection.DisconnectReason;
-        (connection.AccessTokenProtected, connection.RefreshTokenProtected) = (null, null);
-        (connection.RevokedAt, connection.RevokedBy) = (now, connection.DisconnectRequestedBy);
-        connection.DisconnectRequestedAt = null;
-        connection.ClearFailures();
-        connection.UpdatedAt = now;
+        connection.MarkRevoked(now);
         db.Audit(now, AuditActions.Disconnect, "revoked", actor, connection.UserId, connection.Id, $"{before} → Revoked; {connection.DisconnectReason}", requestId);
         await db.SaveChangesAsync(cancellationToken);
-        return new(DisconnectResult.Disconnected, "Disconnected. Fullscript confirmed the portal no longer has access.");
+        return new(DisconnectResult.Disconnected, DisconnectCode.Disconnected);
     }
 }

@@ -1,24 +1,13 @@
 namespace FullscriptPortal.Tokens;
 
-public enum RefreshResult
-{
-    /// <summary>A new pair is stored.</summary>
-    Refreshed,
-
-    /// <summary>The access token was fresh enough; Fullscript was not called.</summary>
-    NotNeeded,
-
-    /// <summary>Fullscript could not be reached or the new pair could not be stored; the old pair is kept for a retry.</summary>
-    WillRetry,
-
-    /// <summary>The grant is over (invalid_grant, a missing scope, revoked): only a new authorization helps.</summary>
-    NeedsReconnect,
-
-    /// <summary>No such connection, or one that holds no refresh token (disconnected, disconnecting).</summary>
-    NotRefreshable,
-}
-
-public sealed record RefreshOutcome(RefreshResult Result, string Message)
+/// <summary>What a refresh or check came to: the result, why, and the data a sentence about it needs.</summary>
+/// <param name="Result">How it ended, coarsely: what callers branch on.</param>
+/// <param name="Code">Why, finely: what the wording is chosen by.</param>
+/// <param name="StateReason">For <see cref="RefreshCode.NeedsReconnect"/>: the reason stored on the connection.</param>
+/// <param name="NextAttemptAt">For <see cref="RefreshCode.WaitRequested"/>: when the portal tries again.</param>
+public sealed record RefreshOutcome(RefreshResult Result, RefreshCode Code, string? StateReason = null, DateTimeOffset? NextAttemptAt = null)
 {
     public bool Succeeded => Result is RefreshResult.Refreshed or RefreshResult.NotNeeded;
+
+    public static RefreshOutcome NeedsReconnect(string? stateReason) => new(RefreshResult.NeedsReconnect, RefreshCode.NeedsReconnect, stateReason);
 }

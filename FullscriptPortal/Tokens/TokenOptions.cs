@@ -38,36 +38,3 @@ public sealed class TokenOptions
         return capped * (0.8 + (Random.Shared.NextDouble() * 0.4));
     }
 }
-
-/// <summary><c>Tokens:ProactiveRefresh</c>: refresh ahead of need, so a person never waits on Fullscript.</summary>
-public sealed class ProactiveRefreshOptions
-{
-    public bool Enabled { get; set; } = true;
-
-    /// <summary>Refresh connections whose access token expires within this margin (plus each one's jitter).</summary>
-    public TimeSpan Margin { get; set; } = TimeSpan.FromMinutes(10);
-
-    /// <summary>Spreads refreshes: each connection gets a fixed extra margin between zero and this, from its id.</summary>
-    public TimeSpan Jitter { get; set; } = TimeSpan.FromMinutes(5);
-
-    public int MaxConcurrency { get; set; } = 4;
-
-    /// <summary>At most this many refreshes per sweep, whatever the budget says.</summary>
-    public int MaxPerSweep { get; set; } = 500;
-}
-
-/// <summary><c>Tokens:Probe</c>: prove idle connections with <c>GET /clinic</c>, to notice revocations made inside Fullscript.</summary>
-public sealed class ProbeOptions
-{
-    public bool Enabled { get; set; }
-    public TimeSpan Interval { get; set; } = TimeSpan.FromHours(6);
-    public int MaxPerSweep { get; set; } = 100;
-}
-
-/// <summary><c>Tokens:Budget</c>: how much of Fullscript's rate limit background work may use.</summary>
-public sealed class BudgetOptions
-{
-    /// <summary>Half of Fullscript's documented 5,000 per 5 minutes: the rest is for people's clicks and other instances.</summary>
-    public int BackgroundCallsPerWindow { get; set; } = 2500;
-    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(5);
-}

@@ -13,14 +13,7 @@ public sealed class TokenProtector(IDataProtectionProvider provider)
 
     public string Unprotect(string ciphertext) => _protector.Unprotect(ciphertext);
 
-    /// <summary>Puts a newly granted pair on the connection: the tokens encrypted, their lifetime and scope as granted.</summary>
-    public void StoreIn(FullscriptConnection connection, Fullscript.TokenSet tokens)
-    {
-        connection.AccessTokenProtected = Protect(tokens.AccessToken);
-        connection.RefreshTokenProtected = Protect(tokens.RefreshToken);
-        connection.TokenCreatedAt = tokens.CreatedAt;
-        connection.ExpiresInSeconds = tokens.ExpiresIn;
-        connection.AccessTokenExpiresAt = tokens.ExpiresAt;
-        connection.Scope = tokens.Scope;
-    }
+    /// <summary>A newly granted pair as a connection stores it: the tokens encrypted, their lifetime and scope as granted.</summary>
+    public ProtectedTokenPair Protect(Fullscript.TokenSet tokens) =>
+        new(Protect(tokens.AccessToken), Protect(tokens.RefreshToken), tokens.CreatedAt, tokens.ExpiresIn, tokens.ExpiresAt, tokens.Scope);
 }

@@ -5,9 +5,6 @@ using Microsoft.JSInterop;
 
 namespace FullscriptPortal.Components.Preferences;
 
-/// <summary>What a person set up last time: kept in their browser, encrypted by ProtectedLocalStorage.</summary>
-public sealed record PortalPreferences(bool DarkMode = false, int PageSize = 25, string? LastSearch = null, ConnectionState? LastState = null);
-
 /// <summary>Reads and writes <see cref="PortalPreferences"/>. Browser storage is only reachable once the circuit is
 /// interactive, so callers load from OnAfterRenderAsync; anything unreadable falls back to the defaults.</summary>
 public sealed class PreferencesStore(ProtectedLocalStorage storage)

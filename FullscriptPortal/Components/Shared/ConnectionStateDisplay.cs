@@ -10,8 +10,6 @@ public sealed record ConnectionStateDisplay(string Label, Color Color, string Ic
     {
         ConnectionState.NotConnected => new("Not connected", Color.Default, Icons.Material.Filled.LinkOff,
             "Your Fullscript account is not connected yet. Press Connect my Fullscript account and approve the portal at Fullscript."),
-        ConnectionState.AwaitingExchange => new("Finishing", Color.Info, Icons.Material.Filled.HourglassTop,
-            "Fullscript approved the connection; the portal is finishing it now."),
         ConnectionState.Active => new("Active", Color.Success, Icons.Material.Filled.CheckCircle,
             "Connected. The portal can work with Fullscript on your behalf; nothing to do."),
         ConnectionState.Expired => new("Expired", Color.Warning, Icons.Material.Filled.Schedule,

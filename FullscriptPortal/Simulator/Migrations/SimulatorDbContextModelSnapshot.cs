@@ -113,9 +113,6 @@ namespace FullscriptPortal.Simulator.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("PairedRefreshHash")
-                        .HasColumnType("TEXT");
-
                     b.HasKey("TokenHash");
 
                     b.HasIndex("GrantId");

@@ -1,0 +1,3 @@
+namespace FullscriptPortal.Clinics;
+
+public sealed record InviteLink(string Path, DateTimeOffset ExpiresAt);

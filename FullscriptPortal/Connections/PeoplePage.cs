@@ -1,0 +1,3 @@
+namespace FullscriptPortal.Connections;
+
+public sealed record PeoplePage(IReadOnlyList<PersonRow> Rows, int Total);

@@ -1,0 +1,3 @@
+namespace FullscriptPortal.Connections;
+
+public enum PeopleSort { Name, Role, State, Expiry, LastRefresh, Clinic }

@@ -1,0 +1,7 @@
+namespace FullscriptPortal.Fullscript;
+
+public enum AuthorizationModel
+{
+    RoleBased,
+    ClinicLevel,
+}

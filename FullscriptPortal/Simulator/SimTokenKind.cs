@@ -1,0 +1,3 @@
+namespace FullscriptPortal.Simulator;
+
+public enum SimTokenKind { Access, Refresh }

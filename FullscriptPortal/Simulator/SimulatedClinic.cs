@@ -1,0 +1,3 @@
+namespace FullscriptPortal.Simulator;
+
+public sealed record SimulatedClinic(string Id, string Name);

@@ -1,0 +1,3 @@
+namespace FullscriptPortal.Simulator;
+
+internal sealed record SimEmpty;

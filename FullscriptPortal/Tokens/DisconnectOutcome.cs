@@ -1,0 +1,3 @@
+namespace FullscriptPortal.Tokens;
+
+public sealed record DisconnectOutcome(DisconnectResult Result, DisconnectCode Code);
