@@ -12,7 +12,7 @@ namespace FullscriptPortal.Tests.Tokens;
 public sealed class CrashTests : IDisposable
 {
     private readonly PortalFactory _fullscript = new() { UseRealClock = true };
-    private readonly string _directory = Directory.CreateTempSubdirectory("fullscript-crash-").FullName;
+    private readonly string _directory = PortalFactory.NewDataDirectory("fullscript-crash-");
 
     [Fact]
     public async Task A_portal_killed_after_fullscript_issued_new_tokens_still_refreshes_after_a_restart()
