@@ -29,6 +29,8 @@ public sealed class CrashTests : IDisposable
             ["Tokens:ProactiveRefresh:Margin"] = "00:00:00",
             ["Tokens:ProactiveRefresh:Jitter"] = "00:00:00",
             ["Tokens:RetryBaseDelay"] = "00:00:00.500",
+            // The killed process held the refresh lease; the restarted one waits for it to run out (30 s by default).
+            ["Tokens:RefreshLease"] = "00:00:03",
             ["Fullscript:Retry:MaxAttempts"] = "1",
         };
 
