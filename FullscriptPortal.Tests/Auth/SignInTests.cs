@@ -4,7 +4,7 @@ using FullscriptPortal.Tests.Infrastructure;
 
 namespace FullscriptPortal.Tests.Auth;
 
-[Collection(SharedPortal.People)]
+[Collection(SharedPortal.Pages)]
 public sealed class SignInTests(PortalFactory factory) : IAsyncLifetime
 {
     [Fact]

@@ -11,7 +11,8 @@ public static class SharedPortal
     public const string Connect = "shared portal: connect";
     public const string Tokens = "shared portal: tokens and lifecycle";
     public const string Simulator = "shared portal: simulator";
-    public const string People = "shared portal: people, pages and sign-in";
+    public const string People = "shared portal: people";
+    public const string Pages = "shared portal: pages and sign-in";
 }
 
 [CollectionDefinition(SharedPortal.Connect)]
@@ -25,3 +26,6 @@ public sealed class SharedSimulatorPortal : ICollectionFixture<PortalFactory>;
 
 [CollectionDefinition(SharedPortal.People)]
 public sealed class SharedPeoplePortal : ICollectionFixture<PortalFactory>;
+
+[CollectionDefinition(SharedPortal.Pages)]
+public sealed class SharedPagesPortal : ICollectionFixture<PortalFactory>;
