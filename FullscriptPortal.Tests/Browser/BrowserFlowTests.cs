@@ -46,7 +46,7 @@ public sealed class BrowserFlowTests(BrowserFixture browser, BrowserPortal share
     public async Task A_manager_invites_a_staff_member_who_connects_and_the_grid_updates_live()
     {
         await using var manager = await PortalPage.OpenAsync(browser, Portal);
-        await manager.SignInAsync(DemoPeople.Manager);
+        await manager.SignInWithCookieAsync(DemoPeople.Manager);
         await manager.GotoAsync("/clinic");
         var samRow = manager.Page.Locator("tr", new() { HasText = "Sam Front" });
         await Expect(samRow.Locator("[data-testid=row-state]")).ToContainTextAsync("Not connected");
@@ -57,7 +57,7 @@ public sealed class BrowserFlowTests(BrowserFixture browser, BrowserPortal share
         await manager.Page.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
 
         await using var sam = await PortalPage.OpenAsync(browser, Portal);
-        await sam.SignInAsync(DemoPeople.SamFront);
+        await sam.SignInWithCookieAsync(DemoPeople.SamFront);
         await sam.Page.GotoAsync(link);
         await sam.Page.WaitForURLAsync("**/simulator/api/oauth/authorize**");
         await sam.Page.CheckAsync($"input[value=\"{DemoPeople.FullscriptIdOf(DemoPeople.SamFront)}\"]");
@@ -72,12 +72,12 @@ public sealed class BrowserFlowTests(BrowserFixture browser, BrowserPortal share
     public async Task Support_revokes_with_a_reason_and_the_practitioners_open_dashboard_turns_revoked()
     {
         await using var lee = await PortalPage.OpenAsync(browser, Portal);
-        await lee.SignInAsync(DemoPeople.DrLee);
+        await lee.SignInWithCookieAsync(DemoPeople.DrLee);
         await lee.ConnectAsync(DemoPeople.DrLee);
         await lee.ExpectStateAsync("Active");
 
         await using var support = await PortalPage.OpenAsync(browser, Portal);
-        await support.SignInAsync(DemoPeople.Support);
+        await support.SignInWithCookieAsync(DemoPeople.Support);
         await support.GotoAsync("/support");
         await support.Page.GetByRole(AriaRole.Tab, new() { Name = "All connections" }).ClickAsync();
         var row = support.Page.Locator("tr", new() { HasText = "Dr. Jordan Lee" });
@@ -95,7 +95,7 @@ public sealed class BrowserFlowTests(BrowserFixture browser, BrowserPortal share
     public async Task A_grant_revoked_inside_fullscript_needs_reconnecting_and_the_practitioner_reconnects()
     {
         await using var lee = await PortalPage.OpenAsync(browser, Portal);
-        await lee.SignInAsync(DemoPeople.DrLee);
+        await lee.SignInWithCookieAsync(DemoPeople.DrLee);
         await lee.ConnectAsync(DemoPeople.DrLee);
         await lee.ExpectStateAsync("Active");
 
@@ -114,7 +114,7 @@ public sealed class BrowserFlowTests(BrowserFixture browser, BrowserPortal share
     public async Task Denying_consent_shows_a_clear_message_and_connects_nothing()
     {
         await using var sam = await PortalPage.OpenAsync(browser, Portal);
-        await sam.SignInAsync(DemoPeople.SamFront);
+        await sam.SignInWithCookieAsync(DemoPeople.SamFront);
 
         await sam.ConnectAsync(DemoPeople.SamFront, approve: false);
 
@@ -133,7 +133,7 @@ public sealed class BrowserFlowTests(BrowserFixture browser, BrowserPortal share
     public async Task Every_page_has_no_serious_or_critical_accessibility_violations(string? email, string path, string name, string loaded)
     {
         await using var person = await PortalPage.OpenAsync(browser, Portal);
-        if (email is not null) await person.SignInAsync(email);
+        if (email is not null) await person.AddSignInCookieAsync(email);
         await person.Page.GotoAsync(person.Url(path.Replace("REDIRECT", Uri.EscapeDataString(person.Url("/oauth/fullscript/callback")), StringComparison.Ordinal)));
         // The circuit has rendered what the page loads after its first paint, and nothing is loading any more.
         await person.Page.Locator(loaded).First.WaitForAsync(new() { Timeout = 15000 });

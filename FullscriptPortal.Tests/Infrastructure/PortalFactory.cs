@@ -149,8 +149,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     public PortalSession NewSession()
     {
         // A plain client over real HTTP, with its own cookie jar, that shows every redirect instead of following it.
-        var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new System.Net.CookieContainer() };
-        return new PortalSession(this, new HttpClient(handler) { BaseAddress = ServerAddress });
+        var cookies = new System.Net.CookieContainer();
+        var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = cookies };
+        return new PortalSession(this, new HttpClient(handler) { BaseAddress = ServerAddress }, cookies);
     }
 
     protected override void Dispose(bool disposing)
