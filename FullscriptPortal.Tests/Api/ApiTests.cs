@@ -13,7 +13,8 @@ namespace FullscriptPortal.Tests.Api;
 
 /// <summary>The integrating app's backend over real HTTP: provisioning, connect links, tokens, refusals. Each test makes
 /// its own clinic and people, so they share one portal.</summary>
-public sealed class ApiTests(PortalFactory factory) : IClassFixture<PortalFactory>
+[Collection(SharedPortal.Api)]
+public sealed class ApiTests(PortalFactory factory) : IAsyncLifetime
 {
     private const string Password = "Welcome!Portal1";
 
@@ -216,4 +217,8 @@ public sealed class ApiTests(PortalFactory factory) : IClassFixture<PortalFactor
         schemas.GetProperty("ApiAccessToken").GetProperty("properties").EnumerateObject().Select(p => p.Name).Should().Contain(["access_token", "expires_at", "api_base"]);
         document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey").GetProperty("scheme").GetString().Should().Be("bearer");
     }
+
+    public Task InitializeAsync() => factory.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
 }

@@ -7,15 +7,15 @@ using Microsoft.EntityFrameworkCore;
 namespace FullscriptPortal.Tests.Api;
 
 /// <summary>The backend calling Fullscript through the portal, as the person, over real HTTP to the simulator.</summary>
-public sealed class ProxyTests : IDisposable
+[Collection(SharedPortal.Api)]
+public sealed class ProxyTests(PortalFactory factory) : IAsyncLifetime
 {
-    private readonly PortalFactory _factory = new();
 
     private async Task<BackendClient> ConnectedDrLeeAsync()
     {
-        using (var browser = _factory.NewSession()) await browser.ConnectAsync(DemoPeople.DrLee);
-        await _factory.QueryAsync(db => db.Users.Where(u => u.Email == DemoPeople.DrLee).ExecuteUpdateAsync(u => u.SetProperty(x => x.ExternalId, "dr-lee")));
-        return await BackendClient.CreateAsync(_factory);
+        using (var browser = factory.NewSession()) await browser.ConnectAsync(DemoPeople.DrLee);
+        await factory.QueryAsync(db => db.Users.Where(u => u.Email == DemoPeople.DrLee).ExecuteUpdateAsync(u => u.SetProperty(x => x.ExternalId, "dr-lee")));
+        return await BackendClient.CreateAsync(factory);
     }
 
     [Fact]
@@ -43,26 +43,26 @@ public sealed class ProxyTests : IDisposable
     {
         using var backend = await ConnectedDrLeeAsync();
         // The portal's clock and Fullscript's disagree: the portal believes the token lives another hour.
-        await _factory.QueryAsync(async db =>
+        await factory.QueryAsync(async db =>
         {
             var connection = await db.Connections.SingleAsync();
             connection.AccessTokenExpiresAt = connection.AccessTokenExpiresAt.AddHours(1);
             return await db.SaveChangesAsync();
         });
-        _factory.Time.Advance(TimeSpan.FromHours(2.2));
-        var refreshes = _factory.FullscriptCalls.Count("/oauth/token");
+        factory.Time.Advance(TimeSpan.FromHours(2.2));
+        var refreshes = factory.FullscriptCalls.Count("/oauth/token");
 
         var response = await backend.GetAsync("/api/v1/users/dr-lee/fullscript/clinic");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        _factory.FullscriptCalls.Count("/oauth/token").Should().Be(refreshes + 1);
+        factory.FullscriptCalls.Count("/oauth/token").Should().Be(refreshes + 1);
     }
 
     [Fact]
     public async Task A_grant_revoked_inside_fullscript_answers_409_with_a_connect_link()
     {
         using var backend = await ConnectedDrLeeAsync();
-        await _factory.RevokeInsideFullscriptAsync();
+        await factory.RevokeInsideFullscriptAsync();
 
         var problem = await BackendClient.ProblemAsync(await backend.GetAsync("/api/v1/users/dr-lee/fullscript/clinic"), HttpStatusCode.Conflict, ApiProblems.NeedsReconnectType);
         problem.GetProperty("connect_link").GetString().Should().Contain("/invite/");
@@ -75,13 +75,15 @@ public sealed class ProxyTests : IDisposable
     public async Task Paths_that_leave_the_api_base_are_refused_and_reach_nothing(string path)
     {
         using var backend = await ConnectedDrLeeAsync();
-        var calls = _factory.FullscriptCalls.All.Count;
+        var calls = factory.FullscriptCalls.All.Count;
 
         var response = await backend.GetAsync($"/api/v1/users/dr-lee/fullscript/{path}");
 
         ((int)response.StatusCode).Should().BeInRange(400, 404);
-        _factory.FullscriptCalls.All.Count.Should().Be(calls);
+        factory.FullscriptCalls.All.Count.Should().Be(calls);
     }
 
-    public void Dispose() => _factory.Dispose();
+    public Task InitializeAsync() => factory.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
 }

@@ -4,7 +4,8 @@ using FullscriptPortal.Tests.Infrastructure;
 
 namespace FullscriptPortal.Tests.Auth;
 
-public sealed class SignInTests(PortalFactory factory) : IClassFixture<PortalFactory>
+[Collection(SharedPortal.Pages)]
+public sealed class SignInTests(PortalFactory factory) : IAsyncLifetime
 {
     [Fact]
     public async Task In_development_the_sign_in_page_lists_the_demo_users_and_their_password()
@@ -88,16 +89,22 @@ public sealed class SignInTests(PortalFactory factory) : IClassFixture<PortalFac
     }
 
     [Theory]
-    [InlineData(DemoPeople.DrLee, "My Fullscript connection")]
-    [InlineData(DemoPeople.Manager, "Your role does not connect")]
-    [InlineData(DemoPeople.Support, "Your role does not connect")]
-    public async Task Each_role_sees_its_own_navigation(string email, string expected)
+    [InlineData(DemoPeople.DrLee, new[] { "My Fullscript connection", "Connect my Fullscript account" }, new[] { "Your role does not connect", "My clinic", "Audit trail" })]
+    [InlineData(DemoPeople.SamFront, new[] { "My Fullscript connection", "Connect my Fullscript account" }, new[] { "Your role does not connect", "My clinic", "Audit trail" })]
+    [InlineData(DemoPeople.Manager, new[] { "Your role does not connect", "My clinic", "Go to my clinic" }, new[] { "My Fullscript connection", "Audit trail", "Go to support" })]
+    [InlineData(DemoPeople.Support, new[] { "Your role does not connect", "Audit trail", "Go to support" }, new[] { "My Fullscript connection", "My clinic", "Go to my clinic" })]
+    public async Task Each_role_lands_on_its_own_dashboard_with_its_own_navigation(string email, string[] shown, string[] notShown)
     {
         using var browser = factory.NewSession();
         await browser.SignInAsync(email);
 
         var page = await browser.Http.GetStringAsync("/");
 
-        page.Should().Contain(expected);
+        foreach (var text in shown) page.Should().Contain(text, "{0} should see it", email);
+        foreach (var text in notShown) page.Should().NotContain(text, "{0} should not see it", email);
     }
+
+    public Task InitializeAsync() => factory.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
 }

@@ -1,3 +1,4 @@
+using FullscriptPortal.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace FullscriptPortal.Tests.Browser;
@@ -41,7 +42,16 @@ public sealed class BrowserFixture : IAsyncLifetime
 /// <summary>Browser tests run by themselves, after the others: timing is what they watch, and on two cores the rest of the
 /// suite running beside them would starve the circuits they look at.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class BrowserTestGroup : ICollectionFixture<BrowserFixture>
+public sealed class BrowserTestGroup : ICollectionFixture<BrowserFixture>, ICollectionFixture<BrowserPortal>
 {
     public const string Name = "browser";
+}
+
+/// <summary>The portal the browser tests share, on the real clock so countdowns tick as a person sees them; each test
+/// resets it to the demo seed first. A test that needs other settings starts its own.</summary>
+public sealed class BrowserPortal : IDisposable
+{
+    public PortalFactory Portal { get; } = new() { UseRealClock = true };
+
+    public void Dispose() => Portal.Dispose();
 }

@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace FullscriptPortal.Tests.Browser;
 
 /// <summary>One person at one browser window: sign in, press things, look.</summary>
-public sealed class PortalPage(IBrowserContext context, IPage page, Uri baseAddress) : IAsyncDisposable
+public sealed class PortalPage(IBrowserContext context, IPage page, PortalFactory portal) : IAsyncDisposable
 {
     public IPage Page => page;
 
@@ -14,10 +14,10 @@ public sealed class PortalPage(IBrowserContext context, IPage page, Uri baseAddr
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         var page = await context.NewPageAsync();
         page.Console += (_, message) => portal.Logs.Enqueue($"Browser {message.Type}: {message.Text}");
-        return new PortalPage(context, page, portal.ServerAddress);
+        return new PortalPage(context, page, portal);
     }
 
-    public string Url(string path) => new Uri(baseAddress, path).AbsoluteUri;
+    public string Url(string path) => new Uri(portal.ServerAddress, path).AbsoluteUri;
 
     public async Task SignInAsync(string email)
     {
@@ -27,6 +27,22 @@ public sealed class PortalPage(IBrowserContext context, IPage page, Uri baseAddr
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
         await WaitUntilInteractiveAsync();
+    }
+
+    /// <summary>Signs in over HTTP and hands this browser the sign-in cookie, as a person returning to a signed-in browser:
+    /// for tests about what comes after signing in (the sign-in form itself is driven by <see cref="SignInAsync"/>).</summary>
+    public async Task AddSignInCookieAsync(string email)
+    {
+        using var session = portal.NewSession();
+        await session.SignInAsync(email);
+        await context.AddCookiesAsync(session.Cookies.Select(c => new Cookie { Name = c.Name, Value = c.Value, Url = Url("/") }));
+    }
+
+    /// <summary>Signed in with <see cref="AddSignInCookieAsync"/>, on the dashboard once its circuit answers.</summary>
+    public async Task SignInWithCookieAsync(string email)
+    {
+        await AddSignInCookieAsync(email);
+        await GotoAsync("/");
     }
 
     /// <summary>Opens a page of the portal and waits until its circuit answers (a prerendered page ignores clicks).</summary>

@@ -6,12 +6,10 @@ using Microsoft.EntityFrameworkCore;
 namespace FullscriptPortal.Tests.Connect;
 
 /// <summary>Every bad way back from Fullscript: a clear message on the dashboard, no connection, no token call, no 500.</summary>
-public sealed class CallbackRejectionTests(PortalFactory factory) : IClassFixture<PortalFactory>
+[Collection(SharedPortal.Connect)]
+public sealed class CallbackRejectionTests(PortalFactory factory) : IAsyncLifetime
 {
     private const string Callback = "/oauth/fullscript/callback";
-
-    // xUnit makes a new instance per test, and tests of one class run one at a time.
-    private readonly int _tokenCallsBefore = factory.FullscriptCalls.Count("/oauth/token");
 
     [Theory]
     [InlineData("?code=abc", "missingstate")]
@@ -135,6 +133,10 @@ public sealed class CallbackRejectionTests(PortalFactory factory) : IClassFixtur
         (await browser.FinishInCircuitAsync()).Should().BeNull("no code was kept for the circuit to exchange");
         var codesKept = await factory.QueryAsync(db => db.PendingAuthorizations.CountAsync(p => p.UserId == browser.UserId && p.CodeProtected != null));
         codesKept.Should().Be(0);
-        factory.FullscriptCalls.Count("/oauth/token").Should().Be(_tokenCallsBefore, "the token endpoint was never called");
+        factory.FullscriptCalls.Count("/oauth/token").Should().Be(0, "the token endpoint was never called (the shared portal starts each test with no calls recorded)");
     }
+
+    public Task InitializeAsync() => factory.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using FullscriptPortal.Audit;
 using FullscriptPortal.Components.Shared;
 using FullscriptPortal.Connect;
 using FullscriptPortal.Connections;
@@ -7,11 +8,13 @@ using FullscriptPortal.Tests.Infrastructure;
 using FullscriptPortal.Tokens;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FullscriptPortal.Tests.Connect;
 
-public sealed class ConnectFlowTests(PortalFactory factory) : IClassFixture<PortalFactory>
+[Collection(SharedPortal.Connect)]
+public sealed class ConnectFlowTests(PortalFactory factory) : IAsyncLifetime
 {
     [Fact]
     public async Task A_practitioner_connects_end_to_end_and_only_ciphertext_is_stored()
@@ -123,6 +126,35 @@ public sealed class ConnectFlowTests(PortalFactory factory) : IClassFixture<Port
         (await browser.FollowCallbackAsync(callback)).PathAndQuery.Should().Be("/?connect=denied");
     }
 
+    [Fact]
+    public async Task Role_based_mode_does_not_let_managers_or_support_start_a_connection()
+    {
+        foreach (var email in new[] { DemoPeople.Manager, DemoPeople.Support })
+        {
+            using var browser = factory.NewSession();
+            await browser.SignInAsync(email);
+            (await browser.Http.GetAsync("/connect/fullscript")).Headers.Location!.ToString().Should().Be("/?connect=notallowed");
+        }
+        (await factory.QueryAsync(db => db.PendingAuthorizations.CountAsync())).Should().Be(0);
+    }
+
+
+    [Fact]
+    public async Task The_worker_finishes_an_exchange_whose_browser_went_away()
+    {
+        using var browser = factory.NewSession();
+        await browser.SignInAsync(DemoPeople.DrLee);
+        await browser.FollowCallbackAsync(await browser.DecideOnConsentAsync(await browser.StartConnectAsync(), DemoPeople.FullscriptIdOf(DemoPeople.DrLee)));
+
+        (await factory.SweepAsync()).Exchanges.Should().Be(0, "the dashboard gets the first chance");
+        factory.Time.Advance(TimeSpan.FromSeconds(31));
+        (await factory.SweepAsync()).Exchanges.Should().Be(1);
+
+        (await factory.ConnectionOfAsync(browser.UserId!))!.State.Should().Be(ConnectionState.Active);
+        var audit = await factory.QueryAsync(db => db.AuditEntries.SingleAsync(e => e.Action == AuditActions.CodeExchanged));
+        audit.ActorUserId.Should().Be(AuditActions.System);
+    }
+
     private static async Task<string> ReadWholeDatabaseAsTextAsync(string path)
     {
         // Checkpoint the WAL so every committed row is in the main file, then read it as bytes.
@@ -137,4 +169,8 @@ public sealed class ConnectFlowTests(PortalFactory factory) : IClassFixture<Port
         using var reader = new StreamReader(file, Encoding.Latin1);
         return await reader.ReadToEndAsync();
     }
+
+    public Task InitializeAsync() => factory.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
 }

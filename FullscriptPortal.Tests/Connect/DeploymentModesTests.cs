@@ -1,4 +1,3 @@
-using FullscriptPortal.Audit;
 using FullscriptPortal.Components.Shared;
 using FullscriptPortal.Connections;
 using FullscriptPortal.Tests.Infrastructure;
@@ -140,35 +139,5 @@ public sealed class DeploymentModesTests
         (await otherClinic.InCircuitAsync(circuit => circuit.GetMyConnectionAsync())).Should().BeNull();
 
         (await manager.InCircuitAsync(circuit => circuit.DisconnectAsync())).Result.Should().Be(DisconnectResult.Disconnected);
-    }
-
-    [Fact]
-    public async Task Role_based_mode_does_not_let_managers_or_support_start_a_connection()
-    {
-        using var factory = new PortalFactory();
-        foreach (var email in new[] { DemoPeople.Manager, DemoPeople.Support })
-        {
-            using var browser = factory.NewSession();
-            await browser.SignInAsync(email);
-            (await browser.Http.GetAsync("/connect/fullscript")).Headers.Location!.ToString().Should().Be("/?connect=notallowed");
-        }
-        (await factory.QueryAsync(db => db.PendingAuthorizations.CountAsync())).Should().Be(0);
-    }
-
-    [Fact]
-    public async Task The_worker_finishes_an_exchange_whose_browser_went_away()
-    {
-        using var factory = new PortalFactory();
-        using var browser = factory.NewSession();
-        await browser.SignInAsync(DemoPeople.DrLee);
-        await browser.FollowCallbackAsync(await browser.DecideOnConsentAsync(await browser.StartConnectAsync(), DemoPeople.FullscriptIdOf(DemoPeople.DrLee)));
-
-        (await factory.SweepAsync()).Exchanges.Should().Be(0, "the dashboard gets the first chance");
-        factory.Time.Advance(TimeSpan.FromSeconds(31));
-        (await factory.SweepAsync()).Exchanges.Should().Be(1);
-
-        (await factory.ConnectionOfAsync(browser.UserId!))!.State.Should().Be(ConnectionState.Active);
-        var audit = await factory.QueryAsync(db => db.AuditEntries.SingleAsync(e => e.Action == AuditActions.CodeExchanged));
-        audit.ActorUserId.Should().Be(AuditActions.System);
     }
 }

@@ -5,45 +5,44 @@ using FullscriptPortal.Tests.Infrastructure;
 
 namespace FullscriptPortal.Tests.Connect;
 
-public sealed class OwnershipTests : IDisposable
+[Collection(SharedPortal.Connect)]
+public sealed class OwnershipTests(PortalFactory factory) : IAsyncLifetime
 {
-    private readonly PortalFactory _factory = new();
-
     [Fact]
     public async Task One_fullscript_user_cannot_be_bound_to_a_second_portal_user()
     {
-        using var lee = _factory.NewSession();
+        using var lee = factory.NewSession();
         (await lee.ConnectAsync(DemoPeople.DrLee)).Succeeded.Should().BeTrue();
-        using var sam = _factory.NewSession();
+        using var sam = factory.NewSession();
 
         var outcome = await sam.ConnectAsync(DemoPeople.SamFront, fullscriptUserEmail: DemoPeople.DrLee);
 
         outcome.Succeeded.Should().BeFalse();
         outcome.Code.Should().Be(ExchangeCode.OwnerTaken);
         OutcomeText.For(outcome).Should().Contain("already connected to another portal user");
-        (await _factory.ConnectionOfAsync(sam.UserId!)).Should().BeNull();
-        (await _factory.SimulatorGrantsAsync()).Where(g => g.RevokedAt == null).Should().ContainSingle("the refused grant was handed back to Fullscript");
-        (await _factory.ConnectionOfAsync(lee.UserId!))!.State.Should().Be(ConnectionState.Active, "the owner's connection is untouched");
+        (await factory.ConnectionOfAsync(sam.UserId!)).Should().BeNull();
+        (await factory.SimulatorGrantsAsync()).Where(g => g.RevokedAt == null).Should().ContainSingle("the refused grant was handed back to Fullscript");
+        (await factory.ConnectionOfAsync(lee.UserId!))!.State.Should().Be(ConnectionState.Active, "the owner's connection is untouched");
     }
 
     [Fact]
     public async Task The_account_type_fullscript_reports_is_stored()
     {
-        using var sam = _factory.NewSession();
+        using var sam = factory.NewSession();
 
         (await sam.ConnectAsync(DemoPeople.SamFront)).Succeeded.Should().BeTrue();
 
-        (await _factory.ConnectionOfAsync(sam.UserId!))!.ResourceOwnerType.Should().Be("Staff");
+        (await factory.ConnectionOfAsync(sam.UserId!))!.ResourceOwnerType.Should().Be("Staff");
     }
 
     [Fact]
     public async Task A_connection_to_another_clinics_fullscript_account_is_flagged()
     {
-        using var sam = _factory.NewSession();
+        using var sam = factory.NewSession();
 
         (await sam.ConnectAsync(DemoPeople.SamFront, fullscriptUserEmail: DemoPeople.DrPatel)).Succeeded.Should().BeTrue();
 
-        var connection = (await _factory.ConnectionOfAsync(sam.UserId!))!;
+        var connection = (await factory.ConnectionOfAsync(sam.UserId!))!;
         connection.FullscriptClinicName.Should().Be("Lakeview Family Wellness");
         connection.ClinicMismatch.Should().BeTrue("Sam's portal clinic, Northside, is mapped to another Fullscript clinic");
     }
@@ -51,12 +50,14 @@ public sealed class OwnershipTests : IDisposable
     [Fact]
     public async Task A_matching_clinic_is_not_flagged()
     {
-        using var lee = _factory.NewSession();
+        using var lee = factory.NewSession();
 
         (await lee.ConnectAsync(DemoPeople.DrLee)).Succeeded.Should().BeTrue();
 
-        (await _factory.ConnectionOfAsync(lee.UserId!))!.ClinicMismatch.Should().BeFalse();
+        (await factory.ConnectionOfAsync(lee.UserId!))!.ClinicMismatch.Should().BeFalse();
     }
 
-    public void Dispose() => _factory.Dispose();
+    public Task InitializeAsync() => factory.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
 }

@@ -12,14 +12,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FullscriptPortal.Tests.Connections;
 
 /// <summary>The clinic and support services enforce who may see and do what, whatever a page shows.</summary>
-public sealed class DirectoryTests : IAsyncLifetime, IDisposable
+[Collection(SharedPortal.People)]
+public sealed class DirectoryTests(PortalFactory factory) : IAsyncLifetime
 {
-    private readonly PortalFactory _factory = new();
     private PortalSession _lee = default!, _patel = default!, _sam = default!, _manager = default!, _support = default!;
 
     public async Task InitializeAsync()
     {
-        (_lee, _patel, _sam, _manager, _support) = (_factory.NewSession(), _factory.NewSession(), _factory.NewSession(), _factory.NewSession(), _factory.NewSession());
+        await factory.ResetAsync();
+        (_lee, _patel, _sam, _manager, _support) = (factory.NewSession(), factory.NewSession(), factory.NewSession(), factory.NewSession(), factory.NewSession());
         (await _lee.ConnectAsync(DemoPeople.DrLee)).Succeeded.Should().BeTrue();
         (await _patel.ConnectAsync(DemoPeople.DrPatel)).Succeeded.Should().BeTrue();
         await _sam.SignInAsync(DemoPeople.SamFront);
@@ -30,7 +31,7 @@ public sealed class DirectoryTests : IAsyncLifetime, IDisposable
     private async Task<T> AsAsync<T>(PortalSession who, Func<ConnectionDirectory, System.Security.Claims.ClaimsPrincipal, Task<T>> action)
     {
         var principal = await who.PrincipalAsync();
-        return await _factory.InScopeAsync<ConnectionDirectory, T>(directory => action(directory, principal));
+        return await factory.InScopeAsync<ConnectionDirectory, T>(directory => action(directory, principal));
     }
 
     private Task<PeoplePage> QueryAsync(PortalSession who, PeopleQuery query) => AsAsync(who, (d, p) => d.QueryAsync(p, query));
@@ -63,7 +64,7 @@ public sealed class DirectoryTests : IAsyncLifetime, IDisposable
         firstPage.Total.Should().Be(3);
         firstPage.Rows.Select(r => r.DisplayName).Should().Equal("Dr. Jordan Lee", "Dr. Priya Patel");
         (await QueryAsync(_support, new(Sort: PeopleSort.Name, Page: 1, PageSize: 2))).Rows.Should().ContainSingle().Which.DisplayName.Should().Be("Sam Front");
-        _factory.Time.Advance(TimeSpan.FromHours(2));
+        factory.Time.Advance(TimeSpan.FromHours(2));
         (await QueryAsync(_support, new(State: ConnectionState.Expired))).Total.Should().Be(2, "an active connection whose token ran out counts as expired");
     }
 
@@ -80,15 +81,15 @@ public sealed class DirectoryTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_manager_cannot_refresh_or_disconnect_another_clinics_connection()
     {
-        var calls = _factory.FullscriptCalls.All.Count;
+        var calls = factory.FullscriptCalls.All.Count;
 
         (await AsAsync(_manager, (d, p) => d.RefreshAsync(p, _patel.UserId!))).Succeeded.Should().BeFalse();
         (await AsAsync(_manager, (d, p) => d.DisconnectAsync(p, _patel.UserId!))).Result.Should().Be(DisconnectResult.Refused);
         (await AsAsync(_manager, (d, p) => d.RevokeAsync(p, _lee.UserId!, "a valid reason"))).Result.Should().Be(DisconnectResult.Refused, "revoking is support's");
 
-        _factory.FullscriptCalls.All.Should().HaveCount(calls, "refused actions never reach Fullscript");
-        (await _factory.ConnectionOfAsync(_patel.UserId!))!.State.Should().Be(ConnectionState.Active);
-        (await _factory.ConnectionOfAsync(_lee.UserId!))!.State.Should().Be(ConnectionState.Active);
+        factory.FullscriptCalls.All.Should().HaveCount(calls, "refused actions never reach Fullscript");
+        (await factory.ConnectionOfAsync(_patel.UserId!))!.State.Should().Be(ConnectionState.Active);
+        (await factory.ConnectionOfAsync(_lee.UserId!))!.State.Should().Be(ConnectionState.Active);
     }
 
     [Fact]
@@ -99,7 +100,7 @@ public sealed class DirectoryTests : IAsyncLifetime, IDisposable
         var outcome = await AsAsync(_manager, (d, p) => d.DisconnectAsync(p, _lee.UserId!));
 
         outcome.Result.Should().Be(DisconnectResult.Disconnected);
-        var connection = (await _factory.ConnectionOfAsync(_lee.UserId!))!;
+        var connection = (await factory.ConnectionOfAsync(_lee.UserId!))!;
         connection.State.Should().Be(ConnectionState.Revoked);
         connection.RevokedBy.Should().Be(_manager.UserId);
         connection.StateReason.Should().Contain("clinic manager Morgan Manager");
@@ -111,7 +112,7 @@ public sealed class DirectoryTests : IAsyncLifetime, IDisposable
         (await AsAsync(_lee, (d, p) => d.RefreshAsync(p, _patel.UserId!))).Succeeded.Should().BeFalse();
         (await AsAsync(_lee, (d, p) => d.DisconnectAsync(p, _patel.UserId!))).Result.Should().Be(DisconnectResult.Refused);
         (await AsAsync(_lee, (d, p) => d.RevokeAsync(p, _patel.UserId!, "because I can"))).Result.Should().Be(DisconnectResult.Refused);
-        (await _factory.ConnectionOfAsync(_patel.UserId!))!.State.Should().Be(ConnectionState.Active);
+        (await factory.ConnectionOfAsync(_patel.UserId!))!.State.Should().Be(ConnectionState.Active);
     }
 
     [Theory]
@@ -125,7 +126,7 @@ public sealed class DirectoryTests : IAsyncLifetime, IDisposable
         outcome.Result.Should().Be(DisconnectResult.Refused);
         outcome.Code.Should().Be(DisconnectCode.ReasonRequired);
         OutcomeText.For(outcome).Should().Contain("reason");
-        (await _factory.ConnectionOfAsync(_patel.UserId!))!.State.Should().Be(ConnectionState.Active);
+        (await factory.ConnectionOfAsync(_patel.UserId!))!.State.Should().Be(ConnectionState.Active);
     }
 
     [Fact]
@@ -134,12 +135,12 @@ public sealed class DirectoryTests : IAsyncLifetime, IDisposable
         var outcome = await AsAsync(_support, (d, p) => d.RevokeAsync(p, _patel.UserId!, "Left Lakeview on 28 Nov"));
 
         outcome.Result.Should().Be(DisconnectResult.Disconnected);
-        var connection = (await _factory.ConnectionOfAsync(_patel.UserId!))!;
+        var connection = (await factory.ConnectionOfAsync(_patel.UserId!))!;
         connection.State.Should().Be(ConnectionState.Revoked);
         connection.RevokedBy.Should().Be(_support.UserId);
         connection.StateReason.Should().Contain("Left Lakeview on 28 Nov");
         (await _patel.InCircuitAsync(c => c.GetMyConnectionAsync()))!.StateReason.Should().Contain("Left Lakeview on 28 Nov");
-        var audit = await _factory.QueryAsync(db => db.AuditEntries.SingleAsync(e => e.Action == AuditActions.Disconnect && e.SubjectUserId == _patel.UserId));
+        var audit = await factory.QueryAsync(db => db.AuditEntries.SingleAsync(e => e.Action == AuditActions.Disconnect && e.SubjectUserId == _patel.UserId));
         audit.Detail.Should().Contain("Left Lakeview on 28 Nov");
         audit.ActorUserId.Should().Be(_support.UserId);
     }
@@ -147,7 +148,7 @@ public sealed class DirectoryTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Every_saved_change_reaches_the_notifier()
     {
-        var notifier = _factory.Services.GetRequiredService<ConnectionNotifier>();
+        var notifier = factory.Services.GetRequiredService<ConnectionNotifier>();
         var heard = new List<ConnectionChange>();
         using var subscription = notifier.Subscribe(ChangeKey.All, change => { lock (heard) heard.Add(change); return Task.CompletedTask; });
 
@@ -159,9 +160,9 @@ public sealed class DirectoryTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task An_invite_link_starts_the_staff_members_own_flow_once_and_only_for_them()
     {
-        var link = await AsAsync(_manager, (d, p) => _factory.InScopeAsync<Invites, InviteLink?>(i => i.CreateAsync(p, _sam.UserId!, default)));
+        var link = await AsAsync(_manager, (d, p) => factory.InScopeAsync<Invites, InviteLink?>(i => i.CreateAsync(p, _sam.UserId!, default)));
         link.Should().NotBeNull();
-        link!.ExpiresAt.Should().Be(_factory.Time.GetUtcNow().AddDays(7));
+        link!.ExpiresAt.Should().Be(factory.Time.GetUtcNow().AddDays(7));
 
         (await _lee.Http.GetAsync(link.Path)).Headers.Location!.ToString().Should().Be("/?connect=inviteinvalid", "the link is Sam's");
         var first = _sam.LocationOf(await _sam.Http.GetAsync(link.Path));
@@ -171,21 +172,21 @@ public sealed class DirectoryTests : IAsyncLifetime, IDisposable
         var callback = await _sam.DecideOnConsentAsync(first, DemoPeople.FullscriptIdOf(DemoPeople.SamFront));
         await _sam.FollowCallbackAsync(callback);
         (await _sam.FinishInCircuitAsync())!.Succeeded.Should().BeTrue();
-        (await _factory.ConnectionOfAsync(_sam.UserId!))!.State.Should().Be(ConnectionState.Active);
+        (await factory.ConnectionOfAsync(_sam.UserId!))!.State.Should().Be(ConnectionState.Active);
     }
 
     [Fact]
     public async Task An_invite_expires_after_seven_days_and_cannot_be_made_for_another_clinic()
     {
-        var link = await AsAsync(_manager, (d, p) => _factory.InScopeAsync<Invites, InviteLink?>(i => i.CreateAsync(p, _sam.UserId!, default)));
-        _factory.Time.Advance(TimeSpan.FromDays(7));
-        using var samNextWeek = _factory.NewSession(); // a week later Sam signs in again
+        var link = await AsAsync(_manager, (d, p) => factory.InScopeAsync<Invites, InviteLink?>(i => i.CreateAsync(p, _sam.UserId!, default)));
+        factory.Time.Advance(TimeSpan.FromDays(7));
+        using var samNextWeek = factory.NewSession(); // a week later Sam signs in again
         await samNextWeek.SignInAsync(DemoPeople.SamFront);
 
         (await samNextWeek.Http.GetAsync(link!.Path)).Headers.Location!.ToString().Should().Be("/?connect=inviteexpired");
         (await samNextWeek.Http.GetAsync("/invite/" + new string('x', 500))).Headers.Location!.ToString().Should().Be("/?connect=inviteinvalid");
-        (await AsAsync(_manager, (d, p) => _factory.InScopeAsync<Invites, InviteLink?>(i => i.CreateAsync(p, _patel.UserId!, default)))).Should().BeNull();
-        (await AsAsync(_lee, (d, p) => _factory.InScopeAsync<Invites, InviteLink?>(i => i.CreateAsync(p, _sam.UserId!, default)))).Should().BeNull();
+        (await AsAsync(_manager, (d, p) => factory.InScopeAsync<Invites, InviteLink?>(i => i.CreateAsync(p, _patel.UserId!, default)))).Should().BeNull();
+        (await AsAsync(_lee, (d, p) => factory.InScopeAsync<Invites, InviteLink?>(i => i.CreateAsync(p, _sam.UserId!, default)))).Should().BeNull();
     }
 
     [Fact]
@@ -198,8 +199,8 @@ public sealed class DirectoryTests : IAsyncLifetime, IDisposable
         (await _manager.FollowCallbackAsync(callback)).PathAndQuery.Should().Be("/clinic?connect=codereceived");
         (await _manager.FinishInCircuitAsync())!.Succeeded.Should().BeTrue();
 
-        (await _factory.ConnectionOfAsync(_sam.UserId!))!.State.Should().Be(ConnectionState.Active);
-        var started = await _factory.QueryAsync(db => db.AuditEntries.SingleAsync(e => e.Action == AuditActions.ConnectStarted && e.SubjectUserId == _sam.UserId));
+        (await factory.ConnectionOfAsync(_sam.UserId!))!.State.Should().Be(ConnectionState.Active);
+        var started = await factory.QueryAsync(db => db.AuditEntries.SingleAsync(e => e.Action == AuditActions.ConnectStarted && e.SubjectUserId == _sam.UserId));
         started.ActorUserId.Should().Be(_manager.UserId);
     }
 
@@ -225,8 +226,8 @@ public sealed class DirectoryTests : IAsyncLifetime, IDisposable
         lines.Should().HaveCount(3);
         csv.Should().Contain(DemoPeople.DrLee).And.Contain(DemoPeople.SamFront).And.NotContain(DemoPeople.DrPatel);
         csv.Should().Contain("Active").And.Contain("Not connected");
-        var protector = _factory.Services.GetRequiredService<TokenProtector>();
-        var connection = (await _factory.ConnectionOfAsync(_lee.UserId!))!;
+        var protector = factory.Services.GetRequiredService<TokenProtector>();
+        var connection = (await factory.ConnectionOfAsync(_lee.UserId!))!;
         csv.Should().NotContain(protector.Unprotect(connection.AccessTokenProtected!)).And.NotContain(protector.Unprotect(connection.RefreshTokenProtected!));
 
         (await _manager.Http.GetStringAsync("/people/export.csv?state=Active")).Should().NotContain(DemoPeople.SamFront);
@@ -237,7 +238,7 @@ public sealed class DirectoryTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Cells_a_spreadsheet_would_run_are_escaped()
     {
-        await _factory.InScopeAsync<Microsoft.AspNetCore.Identity.UserManager<FullscriptPortal.Auth.PortalUser>, bool>(async users =>
+        await factory.InScopeAsync<Microsoft.AspNetCore.Identity.UserManager<FullscriptPortal.Auth.PortalUser>, bool>(async users =>
         {
             var sam = (await users.FindByIdAsync(_sam.UserId!))!;
             sam.DisplayName = "=HYPERLINK(\"http://evil\")";
@@ -276,13 +277,7 @@ public sealed class DirectoryTests : IAsyncLifetime, IDisposable
 
     public Task DisposeAsync()
     {
-        Dispose();
-        return Task.CompletedTask;
-    }
-
-    public void Dispose()
-    {
         foreach (var session in new[] { _lee, _patel, _sam, _manager, _support }) session?.Dispose();
-        _factory.Dispose();
+        return Task.CompletedTask;
     }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using FullscriptPortal.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -17,15 +18,19 @@ public sealed class StartupValidationTests
             .Which.Message.Should().Contain("Fullscript:ClientSecret is not set").And.Contain("user-secrets").And.Contain("Fullscript__ClientSecret");
     }
 
-    [Fact]
-    public async Task A_real_server_does_not_map_the_simulator()
+    [Theory]
+    [InlineData(false, HttpStatusCode.OK)]
+    [InlineData(true, HttpStatusCode.NotFound)]
+    public async Task The_simulator_is_mapped_only_while_new_connections_go_to_it(bool realServer, HttpStatusCode expected)
     {
         using var factory = new PortalFactory();
-        factory.Settings.UseRealServer("us-sandbox", "app");
+        if (realServer) factory.Settings.UseRealServer("us-sandbox", "app");
         using var browser = factory.NewSession();
+        // A request the simulator answers with its consent page: its own client and the callback it has registered.
+        var consent = SimulatorApi.AuthorizeUrl(SimulatorApi.ClientId, new Uri(factory.ServerAddress, "/oauth/fullscript/callback").AbsoluteUri, "s");
 
-        var response = await browser.Http.GetAsync("/simulator/api/oauth/authorize?client_id=fullscript-portal-dev");
+        var responses = new[] { await browser.Http.GetAsync(consent), await browser.Http.GetAsync("/simulator/control/grants") };
 
-        response.StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
+        responses.Select(r => r.StatusCode).Should().Equal(expected, expected);
     }
 }

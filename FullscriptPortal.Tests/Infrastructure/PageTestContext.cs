@@ -6,12 +6,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FullscriptPortal.Tests.Infrastructure;
 
 /// <summary>Renders real pages with bUnit against a running portal: the page's services (directory, circuit service,
-/// notifier, database) are the app's own, resolved from one scope that plays the circuit, signed in as a demo user.</summary>
-public abstract class PageTestContext : PortalTestContext, IAsyncLifetime
+/// notifier, database) are the app's own, resolved from one scope that plays the circuit, signed in as a demo user. The
+/// portal is shared by a collection and reset to the demo seed before each test.</summary>
+public abstract class PageTestContext(PortalFactory portal) : PortalTestContext, IAsyncLifetime
 {
     private AsyncServiceScope _circuit;
 
-    protected PortalFactory Portal { get; } = new();
+    protected PortalFactory Portal => portal;
 
     /// <summary>Makes this bUnit context the circuit of <paramref name="session"/>'s user.</summary>
     protected async Task SignInAsAsync(PortalSession session)
@@ -28,12 +29,11 @@ public abstract class PageTestContext : PortalTestContext, IAsyncLifetime
         auth.SetClaims([.. principal.Claims.Where(c => c.Type != ClaimTypes.Role && c.Type != ClaimTypes.Name)]);
     }
 
-    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+    Task IAsyncLifetime.InitializeAsync() => portal.ResetAsync();
 
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
         await _circuit.DisposeAsync();
-        Portal.Dispose();
     }
 }

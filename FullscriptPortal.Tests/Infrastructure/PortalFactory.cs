@@ -1,10 +1,14 @@
 using System.Collections.Concurrent;
+using FullscriptPortal.Auth;
 using FullscriptPortal.Data;
 using FullscriptPortal.Fullscript;
+using FullscriptPortal.Simulator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -25,7 +29,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     {
         Time = new FakeTimeProvider(now ?? DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
         _ownsDirectory = dataDirectory is null;
-        _directory = dataDirectory ?? Directory.CreateTempSubdirectory("fullscript-portal-tests-").FullName;
+        _directory = dataDirectory ?? NewDataDirectory("fullscript-portal-tests-");
         UseKestrel(0);
     }
 
@@ -42,6 +46,16 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     {
         earlier._ownsDirectory = false;
         return new PortalFactory(earlier._directory, earlier.Time.GetUtcNow());
+    }
+
+    /// <summary>A new directory for a portal's files: in memory (/dev/shm) where the machine has it, since SQLite's full
+    /// syncs to a real disk cost seconds per host and the tests kill processes, never the machine.</summary>
+    public static string NewDataDirectory(string prefix)
+    {
+        const string memory = "/dev/shm";
+        return Directory.Exists(memory)
+            ? Directory.CreateDirectory(Path.Combine(memory, prefix + Guid.NewGuid().ToString("N"))).FullName
+            : Directory.CreateTempSubdirectory(prefix).FullName;
     }
 
     public string EnvironmentName { get; set; } = "Development";
@@ -88,17 +102,62 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             if (!UseRealClock) services.AddSingleton<TimeProvider>(Time);
+            // Password hashing is deliberately slow (100,000 rounds), and every test signs people in: one round here.
+            services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1);
             services.AddSingleton(FullscriptCalls);
             services.AddHttpClient<FullscriptClient>().AddHttpMessageHandler(() => new RecordingHandler(FullscriptCalls));
             services.ConfigureDbContext<PortalDbContext>(options => options.AddInterceptors(FailingWrites));
         });
     }
 
+    /// <summary>Puts a shared portal back to the demo seed between tests, in milliseconds instead of the seconds a new host
+    /// takes: no connections, pending authorizations, invites, audit entries or simulator grants; demo users as seeded and
+    /// any other user gone; no injected faults or failing writes; no recorded calls or log lines. The clock keeps its time
+    /// (a fake clock only moves forward), so tests compare times with <see cref="Time"/>, never with a fixed instant.</summary>
+    public async Task ResetAsync()
+    {
+        this.Faults().Clear();
+        FailingWrites.FailNext(0);
+        await using var scope = Services.CreateAsyncScope();
+        await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            await db.AuditEntries.ExecuteDeleteAsync();
+            await db.Invites.ExecuteDeleteAsync();
+            await db.PendingAuthorizations.ExecuteDeleteAsync();
+            await db.Connections.ExecuteDeleteAsync();
+            await db.WorkerLeases.ExecuteDeleteAsync();
+            await db.ApiKeys.ExecuteDeleteAsync();
+            var demoEmails = DemoSeed.Users.Select(u => u.Email).ToList();
+            await db.Users.Where(u => !demoEmails.Contains(u.Email!)).ExecuteDeleteAsync();
+            var demoClinics = DemoSeed.Users.Where(u => u.Clinic != null).Select(u => u.Clinic!).Distinct().ToList();
+            await db.Clinics.Where(c => !demoClinics.Contains(c.Name)).ExecuteDeleteAsync();
+            await db.Clinics.ExecuteUpdateAsync(c => c.SetProperty(x => x.ExternalId, (string?)null));
+            foreach (var demo in DemoSeed.Users)
+            {
+                var clinicId = demo.Clinic is null ? null : (int?)await db.Clinics.Where(c => c.Name == demo.Clinic).Select(c => c.Id).SingleAsync();
+                await db.Users.Where(u => u.Email == demo.Email).ExecuteUpdateAsync(u => u
+                    .SetProperty(x => x.DisplayName, demo.DisplayName)
+                    .SetProperty(x => x.ClinicId, clinicId)
+                    .SetProperty(x => x.ExternalId, (string?)null)
+                    .SetProperty(x => x.DeactivatedAt, (DateTimeOffset?)null)
+                    .SetProperty(x => x.AccessFailedCount, 0)
+                    .SetProperty(x => x.LockoutEnd, (DateTimeOffset?)null));
+            }
+        }
+        var simulator = scope.ServiceProvider.GetRequiredService<SimulatorDbContext>();
+        await simulator.Tokens.ExecuteDeleteAsync();
+        await simulator.Codes.ExecuteDeleteAsync();
+        await simulator.Grants.ExecuteDeleteAsync();
+        FullscriptCalls.Clear();
+        Logs.Clear();
+    }
+
     public PortalSession NewSession()
     {
         // A plain client over real HTTP, with its own cookie jar, that shows every redirect instead of following it.
-        var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new System.Net.CookieContainer() };
-        return new PortalSession(this, new HttpClient(handler) { BaseAddress = ServerAddress });
+        var cookies = new System.Net.CookieContainer();
+        var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = cookies };
+        return new PortalSession(this, new HttpClient(handler) { BaseAddress = ServerAddress }, cookies);
     }
 
     protected override void Dispose(bool disposing)
@@ -118,6 +177,8 @@ public sealed class FullscriptCallRecorder
     public IReadOnlyList<string> All => [.. _calls];
 
     public int Count(string pathEnd) => _calls.Count(c => c.EndsWith(pathEnd, StringComparison.Ordinal));
+
+    public void Clear() => _calls.Clear();
 
     public void Add(HttpRequestMessage request) => _calls.Enqueue($"{request.Method} {request.RequestUri!.AbsolutePath}");
 }

@@ -9,9 +9,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FullscriptPortal.Tests.Infrastructure;
 
 /// <summary>One browser's worth of cookies against the portal, with the steps of the connect flow as methods.</summary>
-public sealed partial class PortalSession(PortalFactory factory, HttpClient http) : IDisposable
+public sealed partial class PortalSession(PortalFactory factory, HttpClient http, System.Net.CookieContainer cookies) : IDisposable
 {
     public HttpClient Http => http;
+
+    /// <summary>The cookies this session holds for the portal (its sign-in among them), e.g. to hand to a real browser.</summary>
+    public System.Net.CookieCollection Cookies => cookies.GetCookies(http.BaseAddress!);
 
     public string? UserId { get; private set; }
 

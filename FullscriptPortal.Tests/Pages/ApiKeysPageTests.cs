@@ -8,7 +8,8 @@ namespace FullscriptPortal.Tests.Pages;
 
 /// <summary>Support's API keys page over the real services: a key is shown once, listed by its prefix only, and revoked
 /// after a confirmation.</summary>
-public sealed class ApiKeysPageTests : PageTestContext
+[Collection(SharedPortal.Pages)]
+public sealed class ApiKeysPageTests(PortalFactory portal) : PageTestContext(portal)
 {
     private static AngleSharp.Dom.IElement Input(IRenderedComponent<ApiKeysPage> page, string testId) =>
         page.Find($"[data-testid={testId}]") is { TagName: "INPUT" } input ? input : page.Find($"[data-testid={testId}] input");

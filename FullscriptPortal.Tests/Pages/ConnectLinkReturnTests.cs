@@ -9,7 +9,8 @@ namespace FullscriptPortal.Tests.Pages;
 
 /// <summary>A connect link from the integrating app with a return_url: after Fullscript's consent the dashboard finishes
 /// the connection and sends the person back to the app.</summary>
-public sealed class ConnectLinkReturnTests : PageTestContext
+[Collection(SharedPortal.Pages)]
+public sealed class ConnectLinkReturnTests(PortalFactory portal) : PageTestContext(portal)
 {
     [Fact]
     public async Task After_consent_the_dashboard_connects_and_sends_the_person_to_the_allowed_return_url()

@@ -13,7 +13,8 @@ namespace FullscriptPortal.Tests.Pages;
 
 /// <summary>Each role's pages, rendered with the real services: what they show, which actions they offer, and that a
 /// change made elsewhere reaches them live.</summary>
-public sealed class PageTests : PageTestContext
+[Collection(SharedPortal.Pages)]
+public sealed class PageTests(PortalFactory portal) : PageTestContext(portal)
 {
     private async Task<(PortalSession Lee, PortalSession Patel)> ConnectTwoAsync()
     {

@@ -7,7 +7,8 @@ using FullscriptPortal.Tests.Infrastructure;
 namespace FullscriptPortal.Tests.Simulator;
 
 /// <summary>The simulator keeps the documented rules of fullscript-api.md, seen from outside over HTTP.</summary>
-public sealed class SimulatorContractTests(PortalFactory factory) : IClassFixture<PortalFactory>
+[Collection(SharedPortal.Simulator)]
+public sealed class SimulatorContractTests(PortalFactory factory) : IAsyncLifetime
 {
     private const string ClientId = SimulatorApi.ClientId;
     private const string ClientSecret = SimulatorApi.ClientSecret;
@@ -171,4 +172,8 @@ public sealed class SimulatorContractTests(PortalFactory factory) : IClassFixtur
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }
+
+    public Task InitializeAsync() => factory.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
 }

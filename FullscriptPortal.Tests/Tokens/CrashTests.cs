@@ -12,7 +12,7 @@ namespace FullscriptPortal.Tests.Tokens;
 public sealed class CrashTests : IDisposable
 {
     private readonly PortalFactory _fullscript = new() { UseRealClock = true };
-    private readonly string _directory = Directory.CreateTempSubdirectory("fullscript-crash-").FullName;
+    private readonly string _directory = PortalFactory.NewDataDirectory("fullscript-crash-");
 
     [Fact]
     public async Task A_portal_killed_after_fullscript_issued_new_tokens_still_refreshes_after_a_restart()
@@ -29,6 +29,8 @@ public sealed class CrashTests : IDisposable
             ["Tokens:ProactiveRefresh:Margin"] = "00:00:00",
             ["Tokens:ProactiveRefresh:Jitter"] = "00:00:00",
             ["Tokens:RetryBaseDelay"] = "00:00:00.500",
+            // The killed process held the refresh lease; the restarted one waits for it to run out (30 s by default).
+            ["Tokens:RefreshLease"] = "00:00:03",
             ["Fullscript:Retry:MaxAttempts"] = "1",
         };
 

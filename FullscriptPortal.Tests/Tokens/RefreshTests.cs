@@ -7,19 +7,18 @@ using Microsoft.EntityFrameworkCore;
 namespace FullscriptPortal.Tests.Tokens;
 
 /// <summary>The portal's refresh against the simulator, with the documented rotation rule in force.</summary>
-public sealed class RefreshTests : IDisposable
+[Collection(SharedPortal.Tokens)]
+public sealed class RefreshTests(PortalFactory factory) : IAsyncLifetime
 {
-    private readonly PortalFactory _factory = new();
-
     private async Task<Guid> ConnectAsync(string email)
     {
-        using var browser = _factory.NewSession();
+        using var browser = factory.NewSession();
         var outcome = await browser.ConnectAsync(email);
         outcome.Succeeded.Should().BeTrue(outcome.Code.ToString());
         return outcome.ConnectionId!.Value;
     }
 
-    private int TokenCalls => _factory.FullscriptCalls.Count("/oauth/token");
+    private int TokenCalls => factory.FullscriptCalls.Count("/oauth/token");
 
     [Fact]
     public async Task A_fresh_access_token_is_used_as_it_is()
@@ -27,7 +26,7 @@ public sealed class RefreshTests : IDisposable
         var id = await ConnectAsync(DemoPeople.DrLee);
         var calls = TokenCalls;
 
-        var (token, outcome) = await _factory.AccessTokenAsync(id);
+        var (token, outcome) = await factory.AccessTokenAsync(id);
 
         outcome.Result.Should().Be(RefreshResult.NotNeeded);
         token.Should().NotBeNullOrEmpty();
@@ -38,19 +37,19 @@ public sealed class RefreshTests : IDisposable
     public async Task An_expired_access_token_is_refreshed_before_use_and_the_rotated_pair_is_stored()
     {
         var id = await ConnectAsync(DemoPeople.DrLee);
-        var (oldAccess, _) = await _factory.AccessTokenAsync(id);
-        var oldRefresh = await _factory.StoredRefreshTokenAsync(id);
-        _factory.Time.Advance(TimeSpan.FromHours(2));
+        var (oldAccess, _) = await factory.AccessTokenAsync(id);
+        var oldRefresh = await factory.StoredRefreshTokenAsync(id);
+        factory.Time.Advance(TimeSpan.FromHours(2));
 
-        var (newAccess, outcome) = await _factory.AccessTokenAsync(id);
+        var (newAccess, outcome) = await factory.AccessTokenAsync(id);
 
         outcome.Result.Should().Be(RefreshResult.Refreshed);
         newAccess.Should().NotBe(oldAccess);
-        (await _factory.StoredRefreshTokenAsync(id)).Should().NotBe(oldRefresh, "Fullscript rotates refresh tokens");
-        var connection = await _factory.QueryAsync(db => db.Connections.SingleAsync(c => c.Id == id));
+        (await factory.StoredRefreshTokenAsync(id)).Should().NotBe(oldRefresh, "Fullscript rotates refresh tokens");
+        var connection = await factory.QueryAsync(db => db.Connections.SingleAsync(c => c.Id == id));
         connection.State.Should().Be(ConnectionState.Active);
-        connection.LastRefreshedAt.Should().Be(_factory.Time.GetUtcNow());
-        connection.AccessTokenExpiresAt.Should().Be(_factory.Time.GetUtcNow().AddHours(2));
+        connection.LastRefreshedAt.Should().Be(factory.Time.GetUtcNow());
+        connection.AccessTokenExpiresAt.Should().Be(factory.Time.GetUtcNow().AddHours(2));
     }
 
     [Fact]
@@ -59,12 +58,12 @@ public sealed class RefreshTests : IDisposable
         var id = await ConnectAsync(DemoPeople.DrLee);
         var calls = TokenCalls;
 
-        _factory.Time.Advance(TimeSpan.FromMinutes(114)); // 6 minutes left: outside the 5-minute margin
-        (await _factory.AccessTokenAsync(id)).Outcome.Result.Should().Be(RefreshResult.NotNeeded);
+        factory.Time.Advance(TimeSpan.FromMinutes(114)); // 6 minutes left: outside the 5-minute margin
+        (await factory.AccessTokenAsync(id)).Outcome.Result.Should().Be(RefreshResult.NotNeeded);
         TokenCalls.Should().Be(calls);
 
-        _factory.Time.Advance(TimeSpan.FromMinutes(2)); // 4 minutes left: inside it
-        (await _factory.AccessTokenAsync(id)).Outcome.Result.Should().Be(RefreshResult.Refreshed);
+        factory.Time.Advance(TimeSpan.FromMinutes(2)); // 4 minutes left: inside it
+        (await factory.AccessTokenAsync(id)).Outcome.Result.Should().Be(RefreshResult.Refreshed);
         TokenCalls.Should().Be(calls + 1);
     }
 
@@ -72,23 +71,23 @@ public sealed class RefreshTests : IDisposable
     public async Task A_refresh_response_lost_in_every_attempt_is_recovered_later_with_the_old_refresh_token()
     {
         var id = await ConnectAsync(DemoPeople.DrLee);
-        var oldRefresh = await _factory.StoredRefreshTokenAsync(id);
-        _factory.Time.Advance(TimeSpan.FromHours(2));
-        _factory.Faults().DropNextTokenResponses(3); // the call and both in-call retries: Fullscript issues, the portal never hears
+        var oldRefresh = await factory.StoredRefreshTokenAsync(id);
+        factory.Time.Advance(TimeSpan.FromHours(2));
+        factory.Faults().DropNextTokenResponses(3); // the call and both in-call retries: Fullscript issues, the portal never hears
 
-        var (lost, outcome) = await _factory.AccessTokenAsync(id);
+        var (lost, outcome) = await factory.AccessTokenAsync(id);
 
         lost.Should().BeNull();
         outcome.Result.Should().Be(RefreshResult.WillRetry);
-        (await _factory.StoredRefreshTokenAsync(id)).Should().Be(oldRefresh, "nothing was received, so the old pair is kept");
-        (await _factory.ConnectionOfIdAsync(id)).State.Should().Be(ConnectionState.RefreshFailing);
+        (await factory.StoredRefreshTokenAsync(id)).Should().Be(oldRefresh, "nothing was received, so the old pair is kept");
+        (await factory.ConnectionOfIdAsync(id)).State.Should().Be(ConnectionState.RefreshFailing);
 
-        _factory.Time.Advance(TimeSpan.FromMinutes(1)); // past the first back-off
-        await _factory.SweepAsync();
+        factory.Time.Advance(TimeSpan.FromMinutes(1)); // past the first back-off
+        await factory.SweepAsync();
 
-        (await _factory.ConnectionOfIdAsync(id)).State.Should().Be(ConnectionState.Active);
-        (await _factory.AccessTokenAsync(id)).AccessToken.Should().NotBeNull();
-        (await _factory.StoredRefreshTokenAsync(id)).Should().NotBe(oldRefresh);
+        (await factory.ConnectionOfIdAsync(id)).State.Should().Be(ConnectionState.Active);
+        (await factory.AccessTokenAsync(id)).AccessToken.Should().NotBeNull();
+        (await factory.StoredRefreshTokenAsync(id)).Should().NotBe(oldRefresh);
     }
 
     [Fact]
@@ -96,10 +95,10 @@ public sealed class RefreshTests : IDisposable
     {
         var id = await ConnectAsync(DemoPeople.DrLee);
         var calls = TokenCalls;
-        _factory.Time.Advance(TimeSpan.FromHours(2));
-        _factory.Faults().DropNextTokenResponses(1);
+        factory.Time.Advance(TimeSpan.FromHours(2));
+        factory.Faults().DropNextTokenResponses(1);
 
-        var (token, outcome) = await _factory.AccessTokenAsync(id);
+        var (token, outcome) = await factory.AccessTokenAsync(id);
 
         outcome.Result.Should().Be(RefreshResult.Refreshed);
         token.Should().NotBeNull();
@@ -110,19 +109,19 @@ public sealed class RefreshTests : IDisposable
     public async Task When_storing_the_new_pair_fails_the_old_refresh_token_is_kept_and_works_again()
     {
         var id = await ConnectAsync(DemoPeople.DrLee);
-        var oldRefresh = await _factory.StoredRefreshTokenAsync(id);
-        _factory.Time.Advance(TimeSpan.FromHours(2));
-        _factory.FailingWrites.FailNext(1);
+        var oldRefresh = await factory.StoredRefreshTokenAsync(id);
+        factory.Time.Advance(TimeSpan.FromHours(2));
+        factory.FailingWrites.FailNext(1);
 
-        var (token, outcome) = await _factory.AccessTokenAsync(id);
+        var (token, outcome) = await factory.AccessTokenAsync(id);
 
         token.Should().BeNull("a pair that is not stored is never handed out");
         outcome.Result.Should().Be(RefreshResult.WillRetry);
-        (await _factory.StoredRefreshTokenAsync(id)).Should().Be(oldRefresh);
-        _factory.Logs.Should().Contain(l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains("Storing the refreshed tokens", StringComparison.Ordinal),
+        (await factory.StoredRefreshTokenAsync(id)).Should().Be(oldRefresh);
+        factory.Logs.Should().Contain(l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains("Storing the refreshed tokens", StringComparison.Ordinal),
             "the failed write is logged, not swallowed");
 
-        var (retried, again) = await _factory.AccessTokenAsync(id);
+        var (retried, again) = await factory.AccessTokenAsync(id);
 
         again.Result.Should().Be(RefreshResult.Refreshed);
         retried.Should().NotBeNull();
@@ -132,23 +131,23 @@ public sealed class RefreshTests : IDisposable
     public async Task Invalid_grant_needs_a_reconnect_and_is_never_tried_again()
     {
         var id = await ConnectAsync(DemoPeople.DrLee);
-        await _factory.RevokeInsideFullscriptAsync();
-        _factory.Time.Advance(TimeSpan.FromHours(2));
+        await factory.RevokeInsideFullscriptAsync();
+        factory.Time.Advance(TimeSpan.FromHours(2));
         var calls = TokenCalls;
 
-        var (token, outcome) = await _factory.AccessTokenAsync(id);
+        var (token, outcome) = await factory.AccessTokenAsync(id);
 
         token.Should().BeNull();
         outcome.Result.Should().Be(RefreshResult.NeedsReconnect);
         TokenCalls.Should().Be(calls + 1);
         for (var i = 0; i < 5; i++)
         {
-            _factory.Time.Advance(TimeSpan.FromMinutes(30));
-            await _factory.SweepAsync();
-            (await _factory.AccessTokenAsync(id)).Outcome.Result.Should().Be(RefreshResult.NeedsReconnect);
+            factory.Time.Advance(TimeSpan.FromMinutes(30));
+            await factory.SweepAsync();
+            (await factory.AccessTokenAsync(id)).Outcome.Result.Should().Be(RefreshResult.NeedsReconnect);
         }
         TokenCalls.Should().Be(calls + 1, "a refused grant is not retried");
-        var connection = await _factory.ConnectionOfIdAsync(id);
+        var connection = await factory.ConnectionOfIdAsync(id);
         connection.State.Should().Be(ConnectionState.NeedsReconnect);
         connection.RefreshTokenProtected.Should().BeNull("dead tokens are not kept");
     }
@@ -157,49 +156,49 @@ public sealed class RefreshTests : IDisposable
     public async Task A_429_is_waited_out_for_as_long_as_retry_after_says()
     {
         var id = await ConnectAsync(DemoPeople.DrLee);
-        _factory.Time.Advance(TimeSpan.FromHours(2));
-        _factory.Faults().ThrottleNextTokenCalls(1, retryAfterSeconds: 600);
+        factory.Time.Advance(TimeSpan.FromHours(2));
+        factory.Faults().ThrottleNextTokenCalls(1, retryAfterSeconds: 600);
         var calls = TokenCalls;
 
-        (await _factory.AccessTokenAsync(id)).Outcome.Result.Should().Be(RefreshResult.WillRetry);
+        (await factory.AccessTokenAsync(id)).Outcome.Result.Should().Be(RefreshResult.WillRetry);
         TokenCalls.Should().Be(calls + 1, "a 429 is not retried within the call");
-        (await _factory.ConnectionOfIdAsync(id)).NextRefreshAttemptAt.Should().Be(_factory.Time.GetUtcNow().AddSeconds(600));
+        (await factory.ConnectionOfIdAsync(id)).NextRefreshAttemptAt.Should().Be(factory.Time.GetUtcNow().AddSeconds(600));
 
-        (await _factory.AccessTokenAsync(id)).Outcome.Result.Should().Be(RefreshResult.WillRetry);
-        _factory.Time.Advance(TimeSpan.FromSeconds(599));
-        await _factory.SweepAsync();
+        (await factory.AccessTokenAsync(id)).Outcome.Result.Should().Be(RefreshResult.WillRetry);
+        factory.Time.Advance(TimeSpan.FromSeconds(599));
+        await factory.SweepAsync();
         TokenCalls.Should().Be(calls + 1, "nothing is sent before Retry-After has passed");
 
-        _factory.Time.Advance(TimeSpan.FromSeconds(1));
-        (await _factory.SweepAsync()).Refreshes.Should().Be(1);
+        factory.Time.Advance(TimeSpan.FromSeconds(1));
+        (await factory.SweepAsync()).Refreshes.Should().Be(1);
         TokenCalls.Should().Be(calls + 2);
-        (await _factory.ConnectionOfIdAsync(id)).State.Should().Be(ConnectionState.Active);
+        (await factory.ConnectionOfIdAsync(id)).State.Should().Be(ConnectionState.Active);
     }
 
     [Fact]
     public async Task Server_errors_back_off_and_keep_the_tokens_until_fullscript_recovers()
     {
         var id = await ConnectAsync(DemoPeople.DrLee);
-        var oldRefresh = await _factory.StoredRefreshTokenAsync(id);
-        _factory.Time.Advance(TimeSpan.FromHours(2));
-        _factory.Faults().FailNextTokenCalls(6, 503);
+        var oldRefresh = await factory.StoredRefreshTokenAsync(id);
+        factory.Time.Advance(TimeSpan.FromHours(2));
+        factory.Faults().FailNextTokenCalls(6, 503);
 
-        (await _factory.AccessTokenAsync(id)).Outcome.Result.Should().Be(RefreshResult.WillRetry);
-        var first = await _factory.ConnectionOfIdAsync(id);
+        (await factory.AccessTokenAsync(id)).Outcome.Result.Should().Be(RefreshResult.WillRetry);
+        var first = await factory.ConnectionOfIdAsync(id);
         first.ConsecutiveFailures.Should().Be(1);
         first.RefreshTokenProtected.Should().NotBeNull();
-        (first.NextRefreshAttemptAt - _factory.Time.GetUtcNow()).Should().BeCloseTo(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(6.1));
+        (first.NextRefreshAttemptAt - factory.Time.GetUtcNow()).Should().BeCloseTo(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(6.1));
 
-        _factory.Time.Advance(TimeSpan.FromSeconds(37));
-        await _factory.SweepAsync();
-        var second = await _factory.ConnectionOfIdAsync(id);
+        factory.Time.Advance(TimeSpan.FromSeconds(37));
+        await factory.SweepAsync();
+        var second = await factory.ConnectionOfIdAsync(id);
         second.ConsecutiveFailures.Should().Be(2);
-        (second.NextRefreshAttemptAt - _factory.Time.GetUtcNow()).Should().BeCloseTo(TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(12.1), "the wait doubles");
-        (await _factory.StoredRefreshTokenAsync(id)).Should().Be(oldRefresh);
+        (second.NextRefreshAttemptAt - factory.Time.GetUtcNow()).Should().BeCloseTo(TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(12.1), "the wait doubles");
+        (await factory.StoredRefreshTokenAsync(id)).Should().Be(oldRefresh);
 
-        _factory.Time.Advance(TimeSpan.FromSeconds(73));
-        await _factory.SweepAsync();
-        var recovered = await _factory.ConnectionOfIdAsync(id);
+        factory.Time.Advance(TimeSpan.FromSeconds(73));
+        await factory.SweepAsync();
+        var recovered = await factory.ConnectionOfIdAsync(id);
         recovered.State.Should().Be(ConnectionState.Active);
         recovered.ConsecutiveFailures.Should().Be(0);
     }
@@ -208,10 +207,10 @@ public sealed class RefreshTests : IDisposable
     public async Task Concurrent_callers_share_one_refresh()
     {
         var id = await ConnectAsync(DemoPeople.DrLee);
-        _factory.Time.Advance(TimeSpan.FromHours(2));
+        factory.Time.Advance(TimeSpan.FromHours(2));
         var calls = TokenCalls;
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => _factory.AccessTokenAsync(id)));
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => factory.AccessTokenAsync(id)));
 
         TokenCalls.Should().Be(calls + 1);
         results.Select(r => r.AccessToken).Distinct().Should().ContainSingle().Which.Should().NotBeNull();
@@ -221,14 +220,16 @@ public sealed class RefreshTests : IDisposable
     public async Task Every_refresh_records_fullscripts_request_id()
     {
         var id = await ConnectAsync(DemoPeople.DrLee);
-        _factory.Time.Advance(TimeSpan.FromHours(2));
+        factory.Time.Advance(TimeSpan.FromHours(2));
 
-        await _factory.AccessTokenAsync(id);
+        await factory.AccessTokenAsync(id);
 
-        var entry = await _factory.QueryAsync(db => db.AuditEntries.SingleAsync(e => e.ConnectionId == id && e.Action == AuditActions.Refreshed));
+        var entry = await factory.QueryAsync(db => db.AuditEntries.SingleAsync(e => e.ConnectionId == id && e.Action == AuditActions.Refreshed));
         entry.FullscriptRequestId.Should().NotBeNullOrEmpty();
         entry.Outcome.Should().Be("refreshed");
     }
 
-    public void Dispose() => _factory.Dispose();
+    public Task InitializeAsync() => factory.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
 }

@@ -94,7 +94,8 @@ public sealed class LifecycleSweep(
         return idle.Count;
     }
 
-    private static TimeSpan JitterOf(Guid id, TimeSpan jitter) =>
+    /// <summary>A connection's own extra margin for proactive refresh: fixed by its id, between zero and <paramref name="jitter"/>.</summary>
+    internal static TimeSpan JitterOf(Guid id, TimeSpan jitter) =>
         jitter <= TimeSpan.Zero ? TimeSpan.Zero : TimeSpan.FromSeconds((id.GetHashCode() & int.MaxValue) % Math.Max(1, (int)jitter.TotalSeconds));
 
     /// <summary>Exactly one active worker across instances: take the lease if free or expired, renew it if ours.</summary>

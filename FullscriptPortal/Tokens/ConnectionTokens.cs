@@ -76,7 +76,7 @@ public sealed partial class ConnectionTokens(
                 return new(new RefreshOutcome(RefreshResult.WillRetry, RefreshCode.WaitRequested, NextAttemptAt: connection.NextRefreshAttemptAt));
 
             // Across instances: one holds the lease and calls Fullscript; the others wait and read what it stored.
-            if (connection.RefreshLeaseUntil > now && connection.RefreshLeaseOwner != instance.Id)
+            if (RefreshLease.IsHeldByAnother(connection.RefreshLeaseUntil, connection.RefreshLeaseOwner, instance.Id, now))
             {
                 if (attempt >= MaxLeaseWaits) return Run(RefreshResult.WillRetry, RefreshCode.OtherInstanceRefreshing);
                 force = false; // the other instance's fresh pair satisfies a forced refresh too
