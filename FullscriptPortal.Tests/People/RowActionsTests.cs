@@ -24,7 +24,6 @@ public sealed class RowActionsTests
     {
         ["None"] = [Invite, ConnectOnBehalf],
         ["NotConnected"] = [Invite, ConnectOnBehalf],
-        ["AwaitingExchange"] = [Disconnect, Revoke],
         ["Active"] = [Refresh, Disconnect, Revoke],
         ["Expired"] = [Refresh, Disconnect, Revoke],
         ["ActiveButExpired"] = [Refresh, Disconnect, Revoke],
