@@ -51,7 +51,7 @@ public sealed class ConnectionProbe(IDbContextFactory<PortalDbContext> dbs, Conn
         if (clinic.Error.Kind == FailureKind.Rejected)
         {
             connection.State = ConnectionState.NeedsReconnect;
-            connection.StateReason = "Fullscript rejected the connection's access token; the app was probably revoked inside Fullscript. Reconnect to continue.";
+            connection.StateReason = StateReasons.RejectedAccessToken;
             (connection.AccessTokenProtected, connection.RefreshTokenProtected) = (null, null);
             connection.UpdatedAt = now;
             db.Audit(now, AuditActions.Probed, "rejected", actor, connection.UserId, connection.Id, clinic.Error.Code, clinic.RequestId);

@@ -167,7 +167,7 @@ public sealed partial class ConnectionTokens(
         connection.State = ConnectionState.NeedsReconnect;
         connection.StateReason = error.Code == "invalid_client"
             ? "Fullscript refused the portal's app credentials; an administrator must fix Fullscript:ClientId and ClientSecret."
-            : "Fullscript no longer accepts this connection (it was revoked inside Fullscript or replaced). Reconnect to continue.";
+            : StateReasons.RejectedGrant;
         // invalid_grant: the tokens are dead, so they are not kept.
         if (error.Code != "invalid_client") (connection.AccessTokenProtected, connection.RefreshTokenProtected) = (null, null);
         connection.ClearFailures();
