@@ -152,4 +152,19 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime, IDisposable
         (await _portal.DeliverWebhooksAsync()).Attempts.Should().Be(0, "a disabled endpoint gets nothing");
         _receiver.Received.Should().HaveCount(before);
     }
+
+    [Fact]
+    public async Task A_receiver_that_does_not_answer_costs_one_timeout_per_pass_not_one_per_event()
+    {
+        await _portal.RegisterAsync(_receiver);
+        using var lee = await ConnectAsync(DemoPeople.DrLee);
+        using var patel = await ConnectAsync(DemoPeople.DrPatel);
+        _receiver.HangNext(TimeSpan.FromSeconds(3));
+
+        (await _portal.DeliverWebhooksAsync()).Should().BeEquivalentTo(new { Delivered = 0, Retrying = 1 }, "Patel's event waits for the next pass");
+        (await _portal.DeliverWebhooksAsync()).Delivered.Should().Be(1, "the other person's event goes out on the next pass");
+        _portal.Time.Advance(TimeSpan.FromSeconds(5));
+        (await _portal.DeliverWebhooksAsync()).Delivered.Should().Be(1);
+        (await _portal.DeliveriesAsync()).Should().OnlyContain(d => d.Status == DeliveryStatus.Delivered);
+    }
 }

@@ -32,10 +32,11 @@ public sealed partial class WebhookDeliveryPass(
         if (!await WorkerLeases.HoldAsync(dbs, LeaseName, instance.Id, time.GetUtcNow(), lease, cancellationToken)) return DeliveryPassReport.Standby;
 
         var outcomes = new ConcurrentBag<DeliveryStatus>();
+        var silent = new ConcurrentDictionary<Guid, bool>();
         var attempts = 0;
         while (attempts < o.MaxAttemptsPerPass && time.GetUtcNow() + o.Timeout < leaseUntil)
         {
-            var due = await DueAsync(o.MaxAttemptsPerPass - attempts, cancellationToken);
+            var due = (await DueAsync(o.MaxAttemptsPerPass - attempts, cancellationToken)).Where(d => !silent.ContainsKey(d.EndpointId)).ToList();
             if (due.Count == 0) break;
             // Endpoints side by side, each endpoint's deliveries one at a time (they share its failure record).
             await Parallel.ForEachAsync(due.GroupBy(d => d.EndpointId), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, o.MaxConcurrency), CancellationToken = cancellationToken },
@@ -43,8 +44,17 @@ public sealed partial class WebhookDeliveryPass(
                 {
                     foreach (var (id, _) in endpoint)
                     {
-                        if (await AttemptAsync(id, o, token) is not { } status) break;
-                        outcomes.Add(status);
+                        // Within the lease only, so no other instance sends the same event meanwhile.
+                        if (time.GetUtcNow() + o.Timeout >= leaseUntil) break;
+                        if (await AttemptAsync(id, o, token) is not { } attempt) break;
+                        outcomes.Add(attempt.Status);
+                        // A receiver that did not answer at all would make every further event wait out the timeout too:
+                        // the rest stay due for the next pass.
+                        if (attempt.Result.StatusCode is null && !attempt.Result.Succeeded)
+                        {
+                            silent[endpoint.Key] = true;
+                            break;
+                        }
                     }
                 });
             attempts += due.Count;
@@ -67,7 +77,7 @@ public sealed partial class WebhookDeliveryPass(
     }
 
     /// <summary>Sends one delivery and records the outcome; null when its endpoint is gone or disabled meanwhile.</summary>
-    private async Task<DeliveryStatus?> AttemptAsync(long id, WebhookOptions o, CancellationToken cancellationToken)
+    private async Task<(DeliveryStatus Status, AttemptResult Result)?> AttemptAsync(long id, WebhookOptions o, CancellationToken cancellationToken)
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var delivery = await db.WebhookDeliveries.SingleAsync(d => d.Id == id, cancellationToken);
@@ -92,7 +102,7 @@ public sealed partial class WebhookDeliveryPass(
             LogAttemptFailed(endpoint.Id, delivery.MessageId, delivery.Attempts, result.Error);
         }
         await db.SaveChangesAsync(cancellationToken);
-        return delivery.Status;
+        return (delivery.Status, result);
     }
 
     private async Task<AttemptResult> SendAsync(WebhookEndpoint endpoint, WebhookDelivery delivery, CancellationToken cancellationToken)
