@@ -13,6 +13,7 @@ using FullscriptPortal.People;
 using FullscriptPortal.Simulator;
 using FullscriptPortal.Support;
 using FullscriptPortal.Tokens;
+using FullscriptPortal.Webhooks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FullscriptPortal;
@@ -35,6 +36,7 @@ public static class PortalRegistration
             .AddClinics()
             .AddSupport()
             .AddApi()
+            .AddWebhooks()
             .AddPortalHealth()
             .AddPortalTelemetry()
             .AddSimulator()

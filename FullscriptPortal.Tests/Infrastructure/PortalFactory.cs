@@ -127,6 +127,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
             await db.Connections.ExecuteDeleteAsync();
             await db.WorkerLeases.ExecuteDeleteAsync();
             await db.ApiKeys.ExecuteDeleteAsync();
+            await db.WebhookDeliveries.ExecuteDeleteAsync();
+            await db.WebhookEndpoints.ExecuteDeleteAsync();
             var demoEmails = DemoSeed.Users.Select(u => u.Email).ToList();
             await db.Users.Where(u => !demoEmails.Contains(u.Email!)).ExecuteDeleteAsync();
             var demoClinics = DemoSeed.Users.Where(u => u.Clinic != null).Select(u => u.Clinic!).Distinct().ToList();

@@ -17,4 +17,7 @@ public static class StateReasons
 
     public static string GaveUp(TimeSpan after, string errorCode) =>
         $"Fullscript could not be reached for {after.TotalHours:0} hours ({errorCode}). Reconnect to continue.";
+
+    /// <summary>Webhooks tell "revoked inside Fullscript" apart from other ways a connection comes to need reconnecting.</summary>
+    public static bool MeansRevokedInFullscript(string? reason) => reason is GrantRejected or AccessTokenRejected;
 }

@@ -31,7 +31,7 @@ public sealed class LifecycleSweep(
     {
         var o = options.CurrentValue;
         var now = time.GetUtcNow();
-        if (!await HoldWorkerLeaseAsync(now, o.WorkerInterval * 3, cancellationToken))
+        if (!await WorkerLeases.HoldAsync(dbs, LeaseName, instance.Id, now, o.WorkerInterval * 3, cancellationToken))
         {
             heartbeat.Beat(now, active: false);
             return SweepReport.Standby;
@@ -97,25 +97,4 @@ public sealed class LifecycleSweep(
     /// <summary>A connection's own extra margin for proactive refresh: fixed by its id, between zero and <paramref name="jitter"/>.</summary>
     internal static TimeSpan JitterOf(Guid id, TimeSpan jitter) =>
         jitter <= TimeSpan.Zero ? TimeSpan.Zero : TimeSpan.FromSeconds((id.GetHashCode() & int.MaxValue) % Math.Max(1, (int)jitter.TotalSeconds));
-
-    /// <summary>Exactly one active worker across instances: take the lease if free or expired, renew it if ours.</summary>
-    private async Task<bool> HoldWorkerLeaseAsync(DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken)
-    {
-        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        var until = now + duration;
-        var renewed = await db.WorkerLeases.Where(l => l.Name == LeaseName && (l.Owner == instance.Id || l.Until < now))
-            .ExecuteUpdateAsync(l => l.SetProperty(x => x.Owner, instance.Id).SetProperty(x => x.Until, until), cancellationToken);
-        if (renewed == 1) return true;
-        if (await db.WorkerLeases.AnyAsync(l => l.Name == LeaseName, cancellationToken)) return false;
-        db.WorkerLeases.Add(new WorkerLease { Name = LeaseName, Owner = instance.Id, Until = until });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            return false; // another instance created it a moment earlier
-        }
-    }
 }
