@@ -122,8 +122,39 @@ public sealed class BrowserFlowTests(BrowserFixture browser, BrowserPortal share
         await sam.ExpectStateAsync("NotConnected");
     }
 
+    [Fact]
+    public async Task Support_makes_an_api_key_that_the_backend_uses_and_revokes_it_and_adds_a_webhook_endpoint()
+    {
+        await using var support = await PortalPage.OpenAsync(browser, Portal);
+        await support.SignInWithCookieAsync(DemoPeople.Support);
+        await support.GotoAsync("/support/api-keys");
+        await support.Page.Locator("[data-testid=key-name] input, input[data-testid=key-name]").First.FillAsync("EHR production");
+        await support.Page.ClickAsync("[data-testid=create-key]");
+        var secret = (await support.Page.Locator(".api-key-secret").InnerTextAsync()).Trim();
+        await support.ScreenshotAsync("support-api-key-created");
+
+        using var backend = new HttpClient { BaseAddress = Portal.ServerAddress };
+        backend.DefaultRequestHeaders.Authorization = new("Bearer", secret);
+        (await backend.GetAsync("/api/v1/connections")).StatusCode.Should().Be(System.Net.HttpStatusCode.OK, "the key shown once works");
+
+        await support.Page.GetByRole(AriaRole.Button, new() { Name = "Revoke EHR production" }).ClickAsync();
+        await support.Page.GetByRole(AriaRole.Button, new() { Name = "Revoke", Exact = true }).ClickAsync();
+        await Expect(support.Page.Locator("[data-testid=keys]")).ToContainTextAsync("Revoked");
+        await Expect(support.Page.Locator(".api-key-secret")).ToHaveCountAsync(0);
+        (await backend.GetAsync("/api/v1/connections")).StatusCode.Should().Be(System.Net.HttpStatusCode.Unauthorized, "a revoked key is refused at once");
+
+        await support.GotoAsync("/support/webhooks");
+        await support.Page.Locator("[data-testid=webhook-url] input, input[data-testid=webhook-url]").First.FillAsync("https://ehr.example.com/webhooks/fullscript");
+        await support.Page.ClickAsync("[data-testid=create-webhook]");
+        await Expect(support.Page.Locator("[data-testid=new-webhook-secret]")).ToContainTextAsync("whsec_");
+        await Expect(support.Page.Locator("[data-testid=webhooks]")).ToContainTextAsync("ehr.example.com");
+        await support.ScreenshotAsync("support-webhooks");
+    }
+
     [Theory]
     [InlineData(null, "/account/signin", "signin", "#email")]
+    [InlineData(DemoPeople.Support, "/support/api-keys", "support-api-keys", "[data-interactive] [data-testid=keys]")]
+    [InlineData(DemoPeople.Support, "/support/webhooks", "support-webhooks-page", "[data-interactive] [data-testid=webhooks]")]
     [InlineData(DemoPeople.DrLee, "/", "practitioner", "[data-interactive] [data-testid=connection-card]")]
     [InlineData(DemoPeople.Manager, "/clinic", "manager", "[data-interactive] [data-testid=row-state]")]
     [InlineData(DemoPeople.Support, "/support", "support", "[data-interactive] [data-testid=people-grid] tbody tr")]
