@@ -43,11 +43,13 @@ public sealed class LifecycleSweep(
         var abandoned = await db.PendingAuthorizations
             .Where(p => p.CodeProtected != null && p.ExchangeStartedAt == null && p.CompletedAt == null
                 && p.CodeReceivedAt <= abandonedBefore && p.CodeReceivedAt > codeWindowStart)
+            .OrderBy(p => p.CodeReceivedAt) // oldest first: its code lapses soonest
             .Select(p => p.Id).Take(100).ToListAsync(cancellationToken);
         foreach (var id in abandoned) await exchanger.ExchangeAsync(id, AuditActions.System, cancellationToken);
 
         var disconnects = await db.Connections
             .Where(c => c.DisconnectRequestedAt != null && c.State != ConnectionState.Revoked)
+            .OrderBy(c => c.DisconnectRequestedAt)
             .Select(c => c.Id).Take(100).ToListAsync(cancellationToken);
         foreach (var id in disconnects) await disconnector.RetryAsync(id, cancellationToken);
 
