@@ -5,6 +5,7 @@ using FullscriptPortal.Api;
 using FullscriptPortal.Auth;
 using FullscriptPortal.Simulator;
 using FullscriptPortal.Tests.Infrastructure;
+using FullscriptPortal.Tests.Webhooks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,8 +34,10 @@ public sealed class ApiTests(PortalFactory factory) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_backend_provisions_a_person_sends_a_connect_link_and_gets_a_token_that_works_at_fullscript()
+    public async Task The_backend_provisions_a_person_sends_a_connect_link_hears_they_connected_and_calls_fullscript_as_them()
     {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await factory.RegisterAsync(receiver);
         using var backend = await BackendClient.CreateAsync(factory);
         var (clinic, person) = (NewId("clinic"), NewId("dr"));
         var invitation = await ProvisionAsync(backend, clinic, person, $"{person}@chen.test");
@@ -57,6 +60,12 @@ public sealed class ApiTests(PortalFactory factory) : IAsyncLifetime
         await browser.FollowCallbackAsync(callback);
         (await browser.FinishInCircuitAsync())!.Succeeded.Should().BeTrue();
 
+        // The backend hears about it on its own receiver, signed, by its own id for the person.
+        (await factory.DeliverWebhooksAsync()).Delivered.Should().BeGreaterThan(0);
+        var connected = receiver.Received.Should().ContainSingle(w => w.Type == "connection.connected").Subject;
+        connected.Verified.Should().BeTrue("the receiver checks the Standard Webhooks signature");
+        connected.Data.GetProperty("external_id").GetString().Should().Be(person);
+
         var connection = await BackendClient.JsonAsync(await backend.GetAsync($"/api/v1/users/{person}/connection"));
         connection.GetProperty("state").GetString().Should().Be("Active");
         connection.GetProperty("healthy").GetBoolean().Should().BeTrue();
@@ -67,16 +76,20 @@ public sealed class ApiTests(PortalFactory factory) : IAsyncLifetime
         response.Headers.CacheControl!.NoStore.Should().BeTrue();
         var token = await BackendClient.JsonAsync(response);
         token.GetProperty("expires_at").GetDateTimeOffset().Should().BeAfter(factory.Time.GetUtcNow().AddSeconds(600));
-        var apiBase = token.GetProperty("api_base").GetString()!;
 
+        // The token works at Fullscript as it is, and the backend may also call Fullscript through the portal.
         using var fullscript = new HttpClient();
-        using var clinicCall = new HttpRequestMessage(HttpMethod.Get, apiBase.TrimEnd('/') + "/clinic");
+        using var clinicCall = new HttpRequestMessage(HttpMethod.Get, token.GetProperty("api_base").GetString()!.TrimEnd('/') + "/clinic");
         clinicCall.Headers.Authorization = new("Bearer", token.GetProperty("access_token").GetString());
         (await fullscript.SendAsync(clinicCall)).StatusCode.Should().Be(HttpStatusCode.OK, "the token handed out is the live one");
+        var proxied = await backend.GetAsync($"/api/v1/users/{person}/fullscript/clinic");
+        proxied.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await BackendClient.JsonAsync(proxied)).GetProperty("clinic").GetProperty("name").GetString().Should().Be(SimulatedDirectory.Northside.Name);
 
         var trail = await factory.QueryAsync(db => db.AuditEntries.Where(a => a.Action == "api.call").Select(a => a.Detail + " " + a.Outcome + " " + a.ActorUserId).ToListAsync());
         trail.Should().Contain(t => t.Contains($"POST /api/v1/users/{{externalId}}/connection/access-token {person} 200 api:backend-", StringComparison.Ordinal));
         trail.Should().NotContain(t => t.Contains(token.GetProperty("access_token").GetString()!, StringComparison.Ordinal));
+        receiver.Received.Should().NotContain(w => w.Body.Contains(token.GetProperty("access_token").GetString()!, StringComparison.Ordinal));
     }
 
     [Fact]
