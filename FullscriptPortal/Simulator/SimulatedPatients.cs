@@ -1,8 +1,5 @@
 namespace FullscriptPortal.Simulator;
 
-/// <summary>A patient as Fullscript's <c>GET /api/clinic/patients</c> lists them (the documented fields that matter here).</summary>
-public sealed record SimulatedPatient(string Id, string ClinicId, string FirstName, string LastName, string Email);
-
 /// <summary>A few patients in each simulated clinic, so the proxy has a real list endpoint to page through.</summary>
 public static class SimulatedPatients
 {

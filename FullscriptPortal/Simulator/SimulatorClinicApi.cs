@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace FullscriptPortal.Simulator;
 
 /// <summary>Fullscript's API beyond OAuth, as far as the portal's proxy needs it: the documented patient list with its
@@ -32,24 +30,3 @@ internal static class SimulatorClinicApi
             SimulatorClinicJson.Default.SimPatientPage);
     }
 }
-
-internal sealed record SimNotFound([property: JsonPropertyName("error")] string Error, [property: JsonPropertyName("error_description")] string Description);
-
-internal sealed record SimPatientBody(
-    [property: JsonPropertyName("id")] string Id,
-    [property: JsonPropertyName("first_name")] string FirstName,
-    [property: JsonPropertyName("last_name")] string LastName,
-    [property: JsonPropertyName("email")] string Email);
-
-internal sealed record SimPageMeta(
-    [property: JsonPropertyName("current_page")] int CurrentPage,
-    [property: JsonPropertyName("next_page")] int? NextPage,
-    [property: JsonPropertyName("prev_page")] int? PrevPage,
-    [property: JsonPropertyName("total_pages")] int TotalPages,
-    [property: JsonPropertyName("total_count")] int TotalCount);
-
-internal sealed record SimPatientPage([property: JsonPropertyName("patients")] IReadOnlyList<SimPatientBody> Patients, [property: JsonPropertyName("meta")] SimPageMeta Meta);
-
-[JsonSerializable(typeof(SimNotFound))]
-[JsonSerializable(typeof(SimPatientPage))]
-internal sealed partial class SimulatorClinicJson : JsonSerializerContext;

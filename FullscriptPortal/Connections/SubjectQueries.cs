@@ -1,7 +1,7 @@
-using FullscriptPortal.Connections;
+using FullscriptPortal.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace FullscriptPortal.Data;
+namespace FullscriptPortal.Connections;
 
 public static class SubjectQueries
 {
