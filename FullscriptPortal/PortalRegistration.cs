@@ -34,6 +34,7 @@ public static class PortalRegistration
             .AddConnect()
             .AddLifecycle()
             .AddClinics()
+            .AddPeopleAdmin()
             .AddSupport()
             .AddApi()
             .AddWebhooks()

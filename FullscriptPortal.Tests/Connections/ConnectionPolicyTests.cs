@@ -103,6 +103,59 @@ public sealed class ConnectionPolicyTests
         ConnectionPolicy.AllowsConnectOnBehalf(Viewer(PortalRoles.Support), colleague, [subjectRole], model).Should().BeFalse();
     }
 
+    // Adding people by hand, as "Role GivenRole Ownership": support anyone anywhere but support; a manager practitioners
+    // and staff of their own clinic only. Every other cell must be refused.
+    private static readonly HashSet<string> MayAdd =
+    [
+        "Support Practitioner SameClinic", "Support Staff SameClinic", "Support ClinicManager SameClinic",
+        "Support Practitioner OtherClinic", "Support Staff OtherClinic", "Support ClinicManager OtherClinic",
+        "ClinicManager Practitioner SameClinic", "ClinicManager Staff SameClinic",
+    ];
+
+    public static TheoryData<string, string, Ownership> PeopleCells()
+    {
+        var cells = new TheoryData<string, string, Ownership>();
+        foreach (var role in PortalRoles.All)
+            foreach (var given in PortalRoles.All)
+                foreach (var ownership in new[] { Ownership.SameClinic, Ownership.OtherClinic })
+                    cells.Add(role, given, ownership);
+        return cells;
+    }
+
+    [Theory]
+    [MemberData(nameof(PeopleCells))]
+    public void Each_role_adds_changes_and_deactivates_people_only_where_it_may(string role, string given, Ownership ownership)
+    {
+        var viewer = Viewer(role);
+        var clinic = ownership == Ownership.SameClinic ? Northside : Lakeview;
+
+        ConnectionPolicy.MayAddPerson(viewer, clinic, given).Should().Be(MayAdd.Contains($"{role} {given} {ownership}"));
+        ConnectionPolicy.MayChangePerson(viewer, clinic).Should().Be(role == PortalRoles.Support, "managers add staff; changes and deactivations are support's");
+        ConnectionPolicy.MayChangePerson(viewer, null).Should().BeFalse("support staff are not managed here");
+        ConnectionPolicy.MayCreateClinics(viewer).Should().Be(role == PortalRoles.Support);
+        ConnectionPolicy.MayChangeClinic(viewer, clinic).Should().Be(role == PortalRoles.Support);
+    }
+
+    [Theory]
+    [InlineData(null, Northside, true)]
+    [InlineData(null, Lakeview, true)]
+    [InlineData(Northside, Northside, true)]
+    [InlineData(Northside, Lakeview, false)]
+    public void An_api_key_manages_people_only_in_its_scope(int? scope, int clinic, bool allowed)
+    {
+        var key = new ClaimsPrincipal(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, "api:key"),
+            new Claim(ClaimTypes.Role, PortalRoles.ApiClient),
+            .. scope is null ? Array.Empty<Claim>() : [new Claim(PortalClaims.ClinicId, scope.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+        ], "test"));
+
+        ConnectionPolicy.GivableRoles.Should().OnlyContain(role => ConnectionPolicy.MayAddPerson(key, clinic, role) == allowed);
+        ConnectionPolicy.MayAddPerson(key, clinic, PortalRoles.Support).Should().BeFalse();
+        ConnectionPolicy.MayChangePerson(key, clinic).Should().Be(allowed);
+        ConnectionPolicy.MayCreateClinics(key).Should().Be(scope is null);
+    }
+
     private static int? ClinicOf(string role) => role == PortalRoles.Support ? null : Northside;
 
     private static ClaimsPrincipal Viewer(string role)

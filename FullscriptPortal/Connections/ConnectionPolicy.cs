@@ -35,8 +35,33 @@ public static class ConnectionPolicy
     public static bool MayManageClinic(ClaimsPrincipal user, int? clinicId) =>
         user.IsInRole(PortalRoles.ApiClient) && (user.ClinicIdOf() is not { } scope || scope == clinicId);
 
-    /// <summary>Only a key for every clinic adds clinics.</summary>
-    public static bool MayCreateClinics(ClaimsPrincipal user) => user.IsInRole(PortalRoles.ApiClient) && user.ClinicIdOf() is null;
+    /// <summary>Only support staff and a key for every clinic add clinics.</summary>
+    public static bool MayCreateClinics(ClaimsPrincipal user) =>
+        user.IsInRole(PortalRoles.Support) || (user.IsInRole(PortalRoles.ApiClient) && user.ClinicIdOf() is null);
+
+    /// <summary>Whether <paramref name="user"/> may rename a clinic: support, or an API key in its scope.</summary>
+    public static bool MayChangeClinic(ClaimsPrincipal user, int clinicId) =>
+        user.IsInRole(PortalRoles.Support) || MayManageClinic(user, clinicId);
+
+    /// <summary>Roles a person may be given by hand or through the API; support staff are never made this way.</summary>
+    public static readonly IReadOnlyList<string> GivableRoles = [PortalRoles.Practitioner, PortalRoles.Staff, PortalRoles.ClinicManager];
+
+    /// <summary>Whether <paramref name="user"/> may add a person to <paramref name="clinicId"/> with <paramref name="role"/>:
+    /// support anywhere, an API key in its scope, a clinic manager only practitioners and staff of their own clinic (so a
+    /// manager never makes a peer with their own reach).</summary>
+    public static bool MayAddPerson(ClaimsPrincipal user, int clinicId, string role)
+    {
+        if (!GivableRoles.Contains(role)) return false;
+        if (user.IsInRole(PortalRoles.Support)) return true;
+        if (user.IsInRole(PortalRoles.ApiClient)) return MayManageClinic(user, clinicId);
+        return user.IsInRole(PortalRoles.ClinicManager) && user.ClinicIdOf() == clinicId && role is PortalRoles.Practitioner or PortalRoles.Staff;
+    }
+
+    /// <summary>Whether <paramref name="user"/> may change the role or details of, or deactivate, a person of
+    /// <paramref name="clinicId"/>: support and API keys in scope only; managers add staff but leave changes to support.
+    /// Support staff themselves (no clinic) are not managed here.</summary>
+    public static bool MayChangePerson(ClaimsPrincipal user, int? clinicId) => clinicId is not null &&
+        (user.IsInRole(PortalRoles.Support) || MayManageClinic(user, clinicId));
 
     /// <summary>Whether this user holds a Fullscript account of their own (practitioners and staff).</summary>
     public static bool ConnectsOwnAccount(ClaimsPrincipal user) =>
