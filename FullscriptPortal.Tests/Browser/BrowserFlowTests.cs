@@ -155,6 +155,7 @@ public sealed class BrowserFlowTests(BrowserFixture browser, BrowserPortal share
     [InlineData(null, "/account/signin", "signin", "#email")]
     [InlineData(DemoPeople.Support, "/support/api-keys", "support-api-keys", "[data-interactive] [data-testid=keys]")]
     [InlineData(DemoPeople.Support, "/support/webhooks", "support-webhooks-page", "[data-interactive] [data-testid=webhooks]")]
+    [InlineData(DemoPeople.Support, "/support/people", "support-people", "[data-interactive] [data-testid=people] tbody tr")]
     [InlineData(DemoPeople.DrLee, "/", "practitioner", "[data-interactive] [data-testid=connection-card]")]
     [InlineData(DemoPeople.Manager, "/clinic", "manager", "[data-interactive] [data-testid=row-state]")]
     [InlineData(DemoPeople.Support, "/support", "support", "[data-interactive] [data-testid=people-grid] tbody tr")]
