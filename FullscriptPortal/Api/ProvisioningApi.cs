@@ -5,6 +5,7 @@ using FullscriptPortal.Components.Shared;
 using FullscriptPortal.Connections;
 using FullscriptPortal.Data;
 using FullscriptPortal.Fullscript;
+using FullscriptPortal.Mail;
 using FullscriptPortal.Tokens;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,7 @@ internal static class ProvisioningApi
         api.MapPut("/users/{externalId}", PutUserAsync).WithName("PutUser")
             .Produces<ApiUser>().Produces<ApiUser>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("Creates or updates a person; a new person gets a single-use invitation link to choose their password.");
+            .WithSummary("Creates or updates a person; a new person gets a single-use invitation link to choose their password, e-mailed to them when the portal has SMTP configured.");
         api.MapDelete("/users/{externalId}", DeactivateUserAsync).WithName("DeactivateUser")
             .Produces<ApiDisconnectResult>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Deactivates a person and disconnects their connection at Fullscript.");
@@ -58,7 +59,7 @@ internal static class ProvisioningApi
     }
 
     private static async Task<IResult> PutUserAsync(string externalId, ApiUserRequest? request, ClaimsPrincipal client, HttpContext http,
-        IDbContextFactory<PortalDbContext> dbs, UserManager<PortalUser> users, AccountInvitations invitations, TimeProvider time, CancellationToken cancellationToken)
+        IDbContextFactory<PortalDbContext> dbs, UserManager<PortalUser> users, AccountInvitations invitations, PortalEmails emails, TimeProvider time, CancellationToken cancellationToken)
     {
         var email = request?.Email?.Trim();
         var displayName = request?.DisplayName?.Trim();
@@ -103,9 +104,12 @@ internal static class ProvisioningApi
         await db.SaveChangesAsync(cancellationToken);
 
         var person = ApiPeople.Person(user, role!, clinic.ExternalId);
-        if (!created) return TypedResults.Ok(new ApiUser(person, null, null));
+        if (!created) return TypedResults.Ok(new ApiUser(person, null, null, InvitationEmailed: false));
         var (invitation, expiresAt) = await invitations.CreateAsync(user);
-        return TypedResults.Created($"/api/v1/users/{externalId}", new ApiUser(person, ConnectionsApi.Absolute(http, invitation), expiresAt));
+        var url = ConnectionsApi.Absolute(http, invitation);
+        // The person exists by now, so a mail server that fails is reported in the answer, never as an error.
+        var mailed = await emails.SendInvitationAsync(email!, displayName!, url, expiresAt, cancellationToken);
+        return TypedResults.Created($"/api/v1/users/{externalId}", new ApiUser(person, url, expiresAt, mailed == MailOutcome.Sent));
     }
 
     private static async Task<IResult> DeactivateUserAsync(string externalId, string? reason, ClaimsPrincipal client,
