@@ -9,6 +9,8 @@ public sealed class PortalEmails(PortalMailer mailer)
 {
     public const string PortalName = "FullscriptPortal";
 
+    public bool IsConfigured => mailer.IsConfigured;
+
     public Task<MailOutcome> SendInvitationAsync(string to, string name, string url, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
         mailer.SendAsync(Compose(to, name, $"Your {PortalName} account",
             $"An account was made for you on {PortalName}, where you connect your Fullscript account. Open this link to choose your password:",
