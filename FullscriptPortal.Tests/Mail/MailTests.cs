@@ -108,6 +108,19 @@ public sealed class MailTests : IDisposable
     }
 
     [Fact]
+    public async Task A_server_without_starttls_when_tls_is_asked_for_sends_nothing_and_the_answer_says_so()
+    {
+        UseSmtp(_sink.Port);
+        _factory.Settings["Email:Smtp:UseTls"] = "StartTls";
+        using var backend = await BackendClient.CreateAsync(_factory);
+
+        var body = await ProvisionAsync(backend, "dr-ling", "mae.ling@ling.test");
+
+        body.GetProperty("invitation_emailed").GetBoolean().Should().BeFalse("the link is never sent in the clear when TLS was asked for");
+        _sink.Messages.Should().BeEmpty();
+    }
+
+    [Fact]
     public void A_host_without_a_sender_stops_start_up_with_a_sentence_naming_the_setting()
     {
         _factory.Settings["Email:Smtp:Host"] = "smtp.example.test";

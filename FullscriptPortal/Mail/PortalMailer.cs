@@ -33,6 +33,8 @@ public sealed partial class PortalMailer(IOptionsMonitor<EmailOptions> options, 
         }
         catch (Exception failure) when (failure is IOException or System.Net.Sockets.SocketException or MailKit.ProtocolException
             or CommandException or AuthenticationException or SslHandshakeException or OperationCanceledException or ParseException
+            // A server without STARTTLS when StartTls is asked for (NotSupported), or one that dropped us mid-way.
+            or NotSupportedException or InvalidOperationException
             && !cancellationToken.IsCancellationRequested)
         {
             // The type and the server's words only: the exception never holds the message body, but say so by not passing it on.
