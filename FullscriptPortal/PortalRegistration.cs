@@ -8,6 +8,7 @@ using FullscriptPortal.Data;
 using FullscriptPortal.Fullscript;
 using FullscriptPortal.Lifecycle;
 using FullscriptPortal.Live;
+using FullscriptPortal.Mail;
 using FullscriptPortal.Observability;
 using FullscriptPortal.People;
 using FullscriptPortal.Simulator;
@@ -36,6 +37,7 @@ public static class PortalRegistration
             .AddClinics()
             .AddPeopleAdmin()
             .AddSupport()
+            .AddMail()
             .AddApi()
             .AddWebhooks()
             .AddPortalHealth()

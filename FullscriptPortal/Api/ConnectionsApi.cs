@@ -5,6 +5,7 @@ using FullscriptPortal.Components.Shared;
 using FullscriptPortal.Connections;
 using FullscriptPortal.Data;
 using FullscriptPortal.Fullscript;
+using FullscriptPortal.Mail;
 using FullscriptPortal.Tokens;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,7 @@ internal static class ConnectionsApi
         person.MapPost("/connect-link", ConnectLinkAsync).WithName("CreateConnectLink")
             .Produces<ApiConnectLink>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("A single-use link that starts the person's own connect flow.");
+            .WithSummary("A single-use link that starts the person's own connect flow; with send_email, also e-mailed to them when the portal has SMTP configured.");
         return api;
     }
 
@@ -130,7 +131,7 @@ internal static class ConnectionsApi
     }
 
     private static async Task<IResult> ConnectLinkAsync(string externalId, ApiConnectLinkRequest? request, ClaimsPrincipal client, HttpContext http,
-        IDbContextFactory<PortalDbContext> dbs, Invites invites, CancellationToken cancellationToken)
+        IDbContextFactory<PortalDbContext> dbs, Invites invites, PortalEmails emails, CancellationToken cancellationToken)
     {
         TimeSpan? lifetime = request?.ExpiresIn is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
         if (lifetime < ConnectLinks.ShortestLifetime || lifetime > Invite.Lifetime)
@@ -145,7 +146,11 @@ internal static class ConnectionsApi
         if (person.User.DeactivatedAt is not null) return ApiProblems.Conflict("This person is deactivated.");
         var link = await invites.CreateAsync(client, person.User.Id, cancellationToken, lifetime, returnUrl);
         if (link is null) return ApiProblems.Forbidden("This API key may not invite this person.");
-        return TypedResults.Created((string?)null, new ApiConnectLink(Absolute(http, link.Path), link.ExpiresAt));
+        var url = Absolute(http, link.Path);
+        // The link exists by now, so a mail server that fails is reported in the answer, never as an error.
+        var mailed = request?.SendEmail == true && person.User.Email is { } to
+            && await emails.SendConnectLinkAsync(to, person.User.DisplayName, url, link.ExpiresAt, cancellationToken) == MailOutcome.Sent;
+        return TypedResults.Created((string?)null, new ApiConnectLink(url, link.ExpiresAt, mailed));
     }
 
     /// <summary>The person when found and the key may do <paramref name="action"/> to them; otherwise the problem to answer:

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using FullscriptPortal.Connections;
+using FullscriptPortal.Mail;
 using FullscriptPortal.People;
 using FullscriptPortal.Tokens;
 
@@ -17,7 +18,7 @@ internal static class ProvisioningApi
         api.MapPut("/users/{externalId}", PutUserAsync).WithName("PutUser")
             .Produces<ApiUser>().Produces<ApiUser>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("Creates or updates a person; a new person gets a single-use invitation link to choose their password.");
+            .WithSummary("Creates or updates a person; a new person gets a single-use invitation link to choose their password, e-mailed to them when the portal has SMTP configured.");
         api.MapDelete("/users/{externalId}", DeactivateUserAsync).WithName("DeactivateUser")
             .Produces<ApiDisconnectResult>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Deactivates a person and disconnects their connection at Fullscript.");
@@ -34,15 +35,17 @@ internal static class ProvisioningApi
     }
 
     private static async Task<IResult> PutUserAsync(string externalId, ApiUserRequest? request, ClaimsPrincipal client, HttpContext http,
-        PeopleAdmin people, CancellationToken cancellationToken)
+        PeopleAdmin people, PortalEmails emails, CancellationToken cancellationToken)
     {
         var role = request?.Role is { } roleName ? ApiPeople.Roles.GetValueOrDefault(roleName) : null;
         var outcome = await people.PutAsync(client, externalId, new PersonRequest(request?.Email, request?.DisplayName, role), request?.Clinic, cancellationToken);
         if (!outcome.Succeeded) return Problem(outcome);
         var person = ApiPeople.Person(outcome.User!, outcome.Role!, outcome.Clinic!.ExternalId);
-        return outcome.InvitationPath is not { } invitation
-            ? TypedResults.Ok(new ApiUser(person, null, null))
-            : TypedResults.Created($"/api/v1/users/{externalId}", new ApiUser(person, ConnectionsApi.Absolute(http, invitation), outcome.InvitationExpiresAt));
+        if (outcome.InvitationPath is not { } invitation) return TypedResults.Ok(new ApiUser(person, null, null, InvitationEmailed: false));
+        var url = ConnectionsApi.Absolute(http, invitation);
+        // The person exists by now, so a mail server that fails is reported in the answer, never as an error.
+        var mailed = await emails.SendInvitationAsync(outcome.User!.Email!, outcome.User.DisplayName, url, outcome.InvitationExpiresAt!.Value, cancellationToken);
+        return TypedResults.Created($"/api/v1/users/{externalId}", new ApiUser(person, url, outcome.InvitationExpiresAt, mailed == MailOutcome.Sent));
     }
 
     private static async Task<IResult> DeactivateUserAsync(string externalId, string? reason, ClaimsPrincipal client, PeopleAdmin people, CancellationToken cancellationToken)

@@ -42,7 +42,7 @@ public sealed partial class RowActionsMenu
         {
             case RowAction.Invite:
                 if (await Invites.CreateAsync(Viewer, row.UserId, CancellationToken.None) is { } link)
-                    await Dialogs.ShowAsync<InviteDialog>("Invite link", new DialogParameters<InviteDialog> { { d => d.PersonName, row.DisplayName }, { d => d.Link, link } });
+                    await Dialogs.ShowAsync<InviteDialog>("Invite link", new DialogParameters<InviteDialog> { { d => d.PersonName, row.DisplayName }, { d => d.PersonEmail, row.Email }, { d => d.Link, link } });
                 else Snackbar.Add("You cannot invite this person.", Severity.Error);
                 return;
             case RowAction.ConnectOnBehalf:
