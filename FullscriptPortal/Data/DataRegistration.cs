@@ -1,11 +1,14 @@
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace FullscriptPortal.Data;
 
 public static class DataRegistration
 {
+    /// <summary>Data Protection's application name: keys and payloads are isolated by it.</summary>
+    public const string ApplicationName = "FullscriptPortal";
+
     public static WebApplicationBuilder AddPortalData(this WebApplicationBuilder builder)
     {
         // Options are read when the first context is made, so configuration added by a host or a test applies.
@@ -22,13 +25,17 @@ public static class DataRegistration
 
         // Tokens are encrypted with keys kept in the portal database, so restarts and other instances can read them.
         var dataProtection = builder.Services.AddDataProtection()
-            .SetApplicationName("FullscriptPortal")
+            .SetApplicationName(ApplicationName)
             .PersistKeysToDbContext<PortalDbContext>();
 
-        // On a server, wrap the key ring with a certificate so a copy of the database alone cannot decrypt tokens.
-        if (builder.Configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
-            dataProtection.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(
-                certificatePath, builder.Configuration["DataProtection:CertificatePassword"]));
+        // The key ring is wrapped with a certificate kept outside the database, so a copy of the database alone cannot
+        // decrypt tokens. Outside Development start-up stops without one; a certificate that cannot be read stops it too,
+        // with the validator's sentence rather than a raw exception here.
+        builder.Services.AddOptions<DataProtectionKeyOptions>().BindConfiguration(DataProtectionKeyOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<DataProtectionKeyOptions>, DataProtectionKeyOptionsValidator>();
+        var keys = builder.Configuration.GetSection(DataProtectionKeyOptions.Section).Get<DataProtectionKeyOptions>();
+        if (keys is { HasCertificate: true } && KeyRingCertificate.TryLoad(keys) is { } certificate)
+            dataProtection.ProtectKeysWithCertificate(certificate);
         return builder;
     }
 }

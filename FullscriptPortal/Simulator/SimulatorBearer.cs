@@ -10,6 +10,12 @@ internal static class SimulatorBearer
         return string.IsNullOrEmpty(token) ? null : await fullscript.ClinicForAsync(token, http.RequestAborted);
     }
 
-    public static IResult InvalidToken() =>
-        TypedResults.Json(new SimNotFound("invalid_token", "The access token is invalid, expired or revoked."), SimulatorClinicJson.Default.SimNotFound, statusCode: 401);
+    /// <summary>RFC 6750 3: the challenge that goes with a 401 for a bad bearer token.</summary>
+    public const string Challenge = "Bearer realm=\"Fullscript simulator\", error=\"invalid_token\"";
+
+    public static IResult InvalidToken(HttpContext http)
+    {
+        http.Response.Headers.WWWAuthenticate = Challenge;
+        return TypedResults.Json(new SimNotFound("invalid_token", "The access token is invalid, expired or revoked."), SimulatorClinicJson.Default.SimNotFound, statusCode: 401);
+    }
 }

@@ -15,7 +15,7 @@ internal static class SimulatorClinicApi
 
     private static async Task<IResult> PatientsAsync(HttpContext http, SimulatedFullscript fullscript)
     {
-        if (await SimulatorBearer.ClinicOfAsync(http, fullscript) is not { } clinic) return SimulatorBearer.InvalidToken();
+        if (await SimulatorBearer.ClinicOfAsync(http, fullscript) is not { } clinic) return SimulatorBearer.InvalidToken(http);
         var query = http.Request.Query;
         var number = int.TryParse(query["page[number]"], out var n) ? n : 1;
         var size = int.TryParse(query["page[size]"], out var s) ? s : 20;

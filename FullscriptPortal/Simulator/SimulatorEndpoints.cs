@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FullscriptPortal.Connect;
 using FullscriptPortal.Fullscript;
 using Microsoft.AspNetCore.Antiforgery;
@@ -23,9 +22,13 @@ public static class SimulatorEndpoints
         // Antiforgery is checked by hand so that a stale or missing token is a clear 400, never an exception.
         site.MapPost("/oauth/authorize", DecideAsync).DisableAntiforgery();
 
+        // RFC 6749 5.1: token answers, errors included, are never cached; said before anything else can answer.
+        var oauth = app.MapGroup(FullscriptServerDirectory.SimulatorPath + "/oauth").ExcludeFromDescription()
+            .AddEndpointFilter(NoStoreAsync).AddEndpointFilter(ApiBehaviourAsync);
+        oauth.MapPost("/token", TokenAsync).DisableAntiforgery();
+        oauth.MapPost("/revoke", RevokeAsync).DisableAntiforgery();
+
         var api = app.MapGroup(FullscriptServerDirectory.SimulatorPath).ExcludeFromDescription().AddEndpointFilter(ApiBehaviourAsync);
-        api.MapPost("/oauth/token", TokenAsync).DisableAntiforgery();
-        api.MapPost("/oauth/revoke", RevokeAsync).DisableAntiforgery();
         api.MapGet("/clinic", ClinicAsync);
         api.MapSimulatorClinicApi();
         return app;
@@ -45,6 +48,14 @@ public static class SimulatorEndpoints
         if (services.GetRequiredService<SimulatorRateLimiter>().TryAcquire(clientId) is { } wait)
             return RetryLater(http, 429, "rate_limited", "Rate limit of the app exceeded.", wait);
         return await next(context);
+    }
+
+    private static ValueTask<object?> NoStoreAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var headers = context.HttpContext.Response.Headers;
+        headers.CacheControl = "no-store";
+        headers.Pragma = "no-cache";
+        return next(context);
     }
 
     private static void AddRequestId(HttpContext http) => http.Response.Headers[FullscriptClient.RequestIdHeader] = Guid.NewGuid().ToString();
@@ -99,9 +110,10 @@ public static class SimulatorEndpoints
 
     private static async Task<IResult> TokenAsync(HttpContext http, SimulatedFullscript fullscript)
     {
-        var request = await ReadJsonAsync(http, SimulatorJson.Default.SimTokenRequest);
-        if (request is null) return OAuthError(400, "invalid_request", "The body must be a JSON object.");
-        if (!fullscript.IsClient(request.ClientId, request.ClientSecret)) return OAuthError(401, "invalid_client", "Client authentication failed.");
+        var (request, refused) = await SimulatorRequestBody.ReadJsonAsync(http, SimulatorJson.Default.SimTokenRequest);
+        if (request is null) return refused!;
+        if (!fullscript.IsClient(request.ClientId, request.ClientSecret)) return InvalidClient(http);
+        if (string.IsNullOrEmpty(request.GrantType)) return OAuthError(400, "invalid_request", "grant_type is required.");
 
         if (TakeInjectedFailure(http) is { } injected) return injected;
 
@@ -137,9 +149,9 @@ public static class SimulatorEndpoints
 
     private static async Task<IResult> RevokeAsync(HttpContext http, SimulatedFullscript fullscript)
     {
-        var request = await ReadJsonAsync(http, SimulatorJson.Default.SimRevokeRequest);
-        if (request is null) return OAuthError(400, "invalid_request", "The body must be a JSON object.");
-        if (!fullscript.IsClient(request.ClientId, request.ClientSecret)) return OAuthError(401, "invalid_client", "Client authentication failed.");
+        var (request, refused) = await SimulatorRequestBody.ReadJsonAsync(http, SimulatorJson.Default.SimRevokeRequest);
+        if (request is null) return refused!;
+        if (!fullscript.IsClient(request.ClientId, request.ClientSecret)) return InvalidClient(http);
         if (string.IsNullOrEmpty(request.Token)) return OAuthError(400, "invalid_request", "token is required.");
         if (TakeInjectedFailure(http) is { } injected) return injected;
 
@@ -147,16 +159,11 @@ public static class SimulatorEndpoints
         return Results.Json(new SimEmpty(), SimulatorJson.Default.SimEmpty);
     }
 
-    private static async Task<T?> ReadJsonAsync<T>(HttpContext http, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) where T : class
+    /// <summary>RFC 6749 5.2: a 401 for failed client authentication names the scheme to authenticate with.</summary>
+    private static JsonHttpResult<SimError> InvalidClient(HttpContext http)
     {
-        try
-        {
-            return http.Request.HasJsonContentType() ? await http.Request.ReadFromJsonAsync(type, http.RequestAborted) : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        http.Response.Headers.WWWAuthenticate = "Basic realm=\"Fullscript simulator\"";
+        return OAuthError(401, "invalid_client", "Client authentication failed.");
     }
 
     private static async Task<IResult> ClinicAsync(HttpContext http, SimulatedFullscript fullscript)
@@ -164,11 +171,14 @@ public static class SimulatorEndpoints
         var header = http.Request.Headers.Authorization.ToString();
         var token = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..].Trim() : null;
         if (string.IsNullOrEmpty(token) || await fullscript.ClinicForAsync(token, http.RequestAborted) is not { } clinic)
+        {
+            http.Response.Headers.WWWAuthenticate = SimulatorBearer.Challenge;
             return OAuthError(401, "invalid_token", "The access token is invalid, expired or revoked.");
+        }
         return Results.Json(new SimClinicEnvelope(new SimClinicBody(clinic.Id, clinic.Name)), SimulatorJson.Default.SimClinicEnvelope);
     }
 
-    private static JsonHttpResult<SimError> OAuthError(int status, string code, string description) =>
+    internal static JsonHttpResult<SimError> OAuthError(int status, string code, string description) =>
         TypedResults.Json(new SimError(code, description), SimulatorJson.Default.SimError, statusCode: status);
 
     private static string OwnCallbackUrl(HttpContext http) =>

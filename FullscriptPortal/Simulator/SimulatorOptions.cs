@@ -7,6 +7,13 @@ public sealed class SimulatorOptions
     public const string DefaultClientId = "fullscript-portal-dev";
     public const string DefaultClientSecret = "simulator-only-secret";
 
+    /// <summary>The shortest client secret accepted outside Development.</summary>
+    public const int MinimumSecretLength = 32;
+
+    /// <summary>Keeps the simulator mapped after <c>Fullscript:Server</c> moved to a real server; outside Development, the
+    /// explicit consent to run it at all.</summary>
+    public bool Enabled { get; set; }
+
     public string ClientId { get; set; } = DefaultClientId;
     public string ClientSecret { get; set; } = DefaultClientSecret;
     public string AppName { get; set; } = "FullscriptPortal (development)";

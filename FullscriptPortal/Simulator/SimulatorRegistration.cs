@@ -11,7 +11,8 @@ public static class SimulatorRegistration
     /// <c>Fullscript:Server</c> is <c>simulator</c>.</summary>
     public static WebApplicationBuilder AddSimulator(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SimulatorOptions>().BindConfiguration(SimulatorOptions.Section);
+        builder.Services.AddOptions<SimulatorOptions>().BindConfiguration(SimulatorOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SimulatorOptions>, SimulatorOptionsValidator>();
         builder.Services.AddOptions<FullscriptOptions>().PostConfigure<IOptions<SimulatorOptions>>((fullscript, simulator) =>
         {
             // Against the embedded simulator the app's credentials are the simulator's, so no setting is needed.
@@ -34,7 +35,11 @@ public static class SimulatorRegistration
 
     /// <summary>Mapped when new connections go to the simulator, or when <c>Simulator:Enabled</c> keeps it running for
     /// connections it issued earlier (a connection always goes back to the server that issued it).</summary>
-    public static bool IsEnabled(IServiceProvider services) =>
-        services.GetRequiredService<IOptions<FullscriptOptions>>().Value.IsSimulator
-        || services.GetRequiredService<IConfiguration>().GetValue<bool>("Simulator:Enabled");
+    public static bool IsEnabled(IServiceProvider services) => IsEnabled(services.GetRequiredService<IConfiguration>());
+
+    /// <summary>The same rule read from configuration alone (the simulator's own validation cannot wait for the Fullscript
+    /// options, which are post-configured from the simulator's).</summary>
+    public static bool IsEnabled(IConfiguration configuration) =>
+        FullscriptServerKeys.IsSimulator(configuration[$"{FullscriptOptions.Section}:{nameof(FullscriptOptions.Server)}"] ?? new FullscriptOptions().Server)
+        || configuration.GetValue<bool>($"{SimulatorOptions.Section}:{nameof(SimulatorOptions.Enabled)}");
 }

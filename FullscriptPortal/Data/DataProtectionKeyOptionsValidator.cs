@@ -1,0 +1,36 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+
+namespace FullscriptPortal.Data;
+
+/// <summary>Outside Development the key ring must be wrapped by a certificate: the ring sits in the portal database beside
+/// the tokens, so without a key kept elsewhere a copy of the database alone would decrypt every token.</summary>
+internal sealed class DataProtectionKeyOptionsValidator(IHostEnvironment environment) : IValidateOptions<DataProtectionKeyOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DataProtectionKeyOptions options)
+    {
+        if (!options.HasCertificate)
+        {
+            return environment.IsDevelopment()
+                ? ValidateOptionsResult.Success
+                : ValidateOptionsResult.Fail(
+                    "DataProtection:CertificatePath is not set. Outside Development the key that encrypts the stored tokens must live " +
+                    "outside the database: set DataProtection:CertificatePath to a PFX file with a private key (and " +
+                    "DataProtection:CertificatePassword to its password), e.g. the environment variables DataProtection__CertificatePath " +
+                    "and DataProtection__CertificatePassword.");
+        }
+
+        try
+        {
+            using var certificate = KeyRingCertificate.Load(options);
+            return certificate.HasPrivateKey
+                ? ValidateOptionsResult.Success
+                : ValidateOptionsResult.Fail($"DataProtection:CertificatePath '{options.CertificatePath}' has no private key; use a PFX that includes it.");
+        }
+        catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            return ValidateOptionsResult.Fail(
+                $"DataProtection:CertificatePath '{options.CertificatePath}' could not be read as a PFX with DataProtection:CertificatePassword: {e.Message}");
+        }
+    }
+}
