@@ -20,7 +20,7 @@ public sealed class SignInTests(PortalFactory factory) : IAsyncLifetime
     [Fact]
     public async Task Outside_development_the_password_is_not_shown()
     {
-        using var production = new PortalFactory { EnvironmentName = "Production" };
+        using var production = new PortalFactory().InProduction();
         using var browser = production.NewSession();
 
         var page = await browser.Http.GetStringAsync("/account/signin");
