@@ -6,7 +6,9 @@ namespace FullscriptPortal.Simulator;
 internal static class SameOriginOnly
 {
     public static async ValueTask<object?> FilterAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        IsCrossSite(context.HttpContext.Request) ? Results.StatusCode(StatusCodes.Status403Forbidden) : await next(context);
+        IsCrossSite(context.HttpContext.Request)
+            ? Results.Text("The simulator's controls refuse requests made by another site's page.", statusCode: StatusCodes.Status403Forbidden)
+            : await next(context);
 
     public static bool IsCrossSite(HttpRequest request)
     {

@@ -72,8 +72,14 @@ public static class SimulatorEndpoints
         [FromQuery(Name = "response_type")] string? responseType, string? state,
         [FromQuery(Name = "code_challenge")] string? codeChallenge, [FromQuery(Name = "code_challenge_method")] string? codeChallengeMethod)
     {
+        // RFC 6749 3.1: no parameter twice. Without one client and one redirect URI there is nowhere safe to send an error.
+        var query = http.Request.Query;
+        if (query["client_id"].Count > 1 || query["redirect_uri"].Count > 1)
+            return Results.BadRequest("client_id and redirect_uri must each be sent once.");
         if (!fullscript.IsKnownClient(clientId) || !fullscript.IsRegisteredRedirect(redirectUri, OwnCallbackUrl(http)))
             return Results.NotFound();
+        if (query.Any(parameter => parameter.Value.Count > 1))
+            return Results.Redirect(BackTo(redirectUri!, null, ("error", "invalid_request")));
         if (responseType != "code")
             return Results.Redirect(BackTo(redirectUri!, state, ("error", "unsupported_response_type")));
         if (codeChallenge is not null && codeChallengeMethod != "S256")
@@ -91,9 +97,8 @@ public static class SimulatorEndpoints
 
     private static async Task<IResult> DecideAsync(HttpContext http, SimulatedFullscript fullscript, IAntiforgery antiforgery)
     {
-        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        if (await ReadConsentFormAsync(http, antiforgery) is not { } form)
             return Results.BadRequest("This consent form expired. Go back to the portal and press Connect again.");
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
         string? Field(string name) => form[name] is { Count: 1 } value ? value.ToString() : null;
 
         var (clientId, redirectUri, state) = (Field("client_id"), Field("redirect_uri"), Field("state"));
@@ -106,6 +111,22 @@ public static class SimulatorEndpoints
 
         var code = await fullscript.IssueCodeAsync(clientId!, redirectUri!, user, Field("code_challenge"), http.RequestAborted);
         return Results.Redirect(BackTo(redirectUri!, state, ("code", code)));
+    }
+
+    /// <summary>The posted consent form when it is a form with a valid antiforgery token; null for anything else, however
+    /// malformed (over the form limits, broken multipart, a body cut short).</summary>
+    private static async Task<IFormCollection?> ReadConsentFormAsync(HttpContext http, IAntiforgery antiforgery)
+    {
+        try
+        {
+            return http.Request.HasFormContentType && await antiforgery.IsRequestValidAsync(http)
+                ? await http.Request.ReadFormAsync(http.RequestAborted)
+                : null;
+        }
+        catch (Exception e) when (e is AntiforgeryValidationException or InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return null;
+        }
     }
 
     private static async Task<IResult> TokenAsync(HttpContext http, SimulatedFullscript fullscript)
