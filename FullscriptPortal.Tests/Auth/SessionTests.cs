@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Claims;
 using FullscriptPortal.Auth;
 using FullscriptPortal.People;
 using FullscriptPortal.Tests.Infrastructure;
@@ -51,7 +52,7 @@ public sealed class SessionTests(PortalFactory factory) : IAsyncLifetime
     {
         using var sam = factory.NewSession();
         await sam.SignInAsync(DemoPeople.SamFront);
-        var state = new AuthenticationState(await sam.PrincipalAsync());
+        var state = await CircuitStateAsync(sam);
         await using var circuit = factory.Services.CreateAsyncScope();
         var provider = circuit.ServiceProvider.GetRequiredService<AuthenticationStateProvider>()
             .Should().BeOfType<RevalidatingAuthenticationStateProvider>("open dashboards re-check their user").Subject;
@@ -80,7 +81,7 @@ public sealed class SessionTests(PortalFactory factory) : IAsyncLifetime
     {
         using var lee = factory.NewSession();
         await lee.SignInAsync(DemoPeople.DrLee);
-        var state = new AuthenticationState(await lee.PrincipalAsync());
+        var state = await CircuitStateAsync(lee);
         await using var circuit = factory.Services.CreateAsyncScope();
         var provider = (RevalidatingAuthenticationStateProvider)circuit.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
         (await provider.IsCurrentAsync(state)).Should().BeTrue();
@@ -92,6 +93,29 @@ public sealed class SessionTests(PortalFactory factory) : IAsyncLifetime
             .Result.Should().Be(PeopleResult.Deactivated);
 
         (await provider.IsCurrentAsync(state)).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task An_open_dashboard_loses_the_session_twelve_hours_after_the_password()
+    {
+        using var lee = factory.NewSession();
+        await lee.SignInAsync(DemoPeople.DrLee);
+        var state = await CircuitStateAsync(lee);
+        await using var circuit = factory.Services.CreateAsyncScope();
+        var provider = (RevalidatingAuthenticationStateProvider)circuit.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
+
+        factory.Time.Advance(TimeSpan.FromHours(12));
+        (await provider.IsCurrentAsync(state)).Should().BeTrue();
+        factory.Time.Advance(TimeSpan.FromMinutes(1));
+        (await provider.IsCurrentAsync(state)).Should().BeFalse();
+    }
+
+    /// <summary>What a circuit opened now holds: the cookie's principal, with the time of sign-in the cookie carries.</summary>
+    private async Task<AuthenticationState> CircuitStateAsync(PortalSession session)
+    {
+        var principal = await session.PrincipalAsync();
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(SessionCheck.SignedInAtClaim, SessionCheck.Format(factory.Time.GetUtcNow())));
+        return new AuthenticationState(principal);
     }
 
     private static async Task SignOutAsync(PortalSession browser)
