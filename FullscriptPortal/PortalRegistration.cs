@@ -62,7 +62,7 @@ public static class PortalRegistration
         app.UseAntiforgery();
 
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireRateLimiting(ClientRateLimits.Pages);
         app.MapAccountEndpoints();
         app.MapConnectEndpoints();
         app.MapInviteEndpoints();

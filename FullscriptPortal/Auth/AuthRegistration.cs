@@ -1,4 +1,5 @@
 using FullscriptPortal.Data;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 
 namespace FullscriptPortal.Auth;
@@ -14,13 +15,16 @@ public static class AuthRegistration
             cookie.LoginPath = AccountEndpoints.SignInPath;
             cookie.AccessDeniedPath = "/access-denied";
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // Every request: within the absolute lifetime, and not signed out, deactivated or changed since.
+            cookie.Events.OnSigningIn = SessionCookieEvents.OnSigningIn;
+            cookie.Events.OnValidatePrincipal = SessionCookieEvents.OnValidatePrincipal;
         });
+        builder.Services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<SessionCheck>();
         builder.Services.AddIdentityCore<PortalUser>(identity =>
             {
                 identity.User.RequireUniqueEmail = true;
                 identity.Password.RequiredLength = 10;
-                identity.Lockout.MaxFailedAccessAttempts = 5;
-                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
@@ -31,7 +35,8 @@ public static class AuthRegistration
         builder.Services.Configure<DataProtectionTokenProviderOptions>(tokens => tokens.TokenLifespan = AccountInvitations.Lifetime);
         builder.Services.AddAuthorization();
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
         builder.Services.AddHostedService<RoleAndDemoSeeder>();
-        return builder;
+        return builder.AddClientRateLimits();
     }
 }

@@ -16,7 +16,7 @@ public static class InviteEndpoints
             // A link from the integrating app may ask for the person back once connected; the dashboard sends them on.
             var back = invite!.ReturnUrl is null ? "/" : $"/?{Invite.ContinueParameter}={invite.Id}";
             return Results.Redirect(await ConnectEndpoints.StartFlowAsync(http, flow, userId, userId, back));
-        }).RequireAuthorization();
+        }).RequireAuthorization().RequireRateLimiting(ClientRateLimits.Links);
         return app;
     }
 }

@@ -18,8 +18,8 @@ public static class ConnectEndpoints
 
     public static IEndpointRouteBuilder MapConnectEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet(ConnectPath, StartAsync).RequireAuthorization();
-        app.MapGet(CallbackPath, CallbackAsync).RequireAuthorization();
+        app.MapGet(ConnectPath, StartAsync).RequireAuthorization().RequireRateLimiting(ClientRateLimits.Links);
+        app.MapGet(CallbackPath, CallbackAsync).RequireAuthorization().RequireRateLimiting(ClientRateLimits.Links);
         return app;
     }
 

@@ -110,18 +110,20 @@ public sealed class PeopleAdmin(IDbContextFactory<PortalDbContext> dbs, UserMana
         var created = user is null;
         user ??= new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName, ExternalId = externalId };
         var before = created ? null : $"{user.Email}, {user.DisplayName}, clinic {user.ClinicId}";
+        var clinicChanged = !created && user.ClinicId != clinic.Id;
         (user.UserName, user.Email, user.DisplayName, user.ClinicId) = (email, email, displayName, clinic.Id);
         var result = created ? await users.CreateAsync(user) : await users.UpdateAsync(user);
         if (!result.Succeeded) return new(PeopleResult.Invalid, string.Join(" ", result.Errors.Select(e => e.Description)));
 
         var roles = await users.GetRolesAsync(user);
-        if (!roles.SequenceEqual([role]))
+        var roleChanged = !roles.SequenceEqual([role]);
+        if (roleChanged)
         {
             await users.RemoveFromRolesAsync(user, roles);
             await users.AddToRoleAsync(user, role);
-            // A changed role must not live on in a cookie or an open dashboard.
-            if (!created) await users.UpdateSecurityStampAsync(user);
         }
+        // A changed role or clinic (both are claims in the cookie) must not live on in a cookie or an open dashboard.
+        if (!created && (roleChanged || clinicChanged)) await users.UpdateSecurityStampAsync(user);
 
         var who = externalId ?? email;
         var where = clinic.ExternalId ?? clinic.Name;

@@ -1,0 +1,32 @@
+namespace FullscriptPortal.Auth;
+
+/// <summary>Per-client rate limits: named policies for the link-following endpoints (connect, callback, invite links) and
+/// the account pages, plus the sign-in throttle the sign-in page consults itself (so a throttled person sees the form
+/// again with the reason). The API's per-key limit lives with the API.</summary>
+public static class ClientRateLimits
+{
+    /// <summary>For endpoints a script could hammer: every request counts against the client's
+    /// <see cref="RateLimitOptions.Links"/> limit.</summary>
+    public const string Links = "client-links";
+
+    /// <summary>For the Razor pages' one endpoint: only the account welcome page (an invitation link) counts; every other
+    /// page, the dashboards among them, passes unlimited.</summary>
+    public const string Pages = "client-pages";
+
+    public static WebApplicationBuilder AddClientRateLimits(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section)
+            .Validate(options => options.IsValid(), "RateLimits: each PermitLimit must be 1 to 1,000,000 and each Window from 1 second to 1 day.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddSingleton<UnknownAccountHash>();
+        builder.Services.AddScoped<PasswordSignIn>();
+        // AddRateLimiter only configures RateLimiterOptions, so the API's call and this one add up.
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy(Links, new ClientRateLimitPolicy(_ => true));
+            limiter.AddPolicy(Pages, new ClientRateLimitPolicy(http => http.Request.Path.StartsWithSegments(AccountInvitations.Path)));
+        });
+        return builder;
+    }
+}
