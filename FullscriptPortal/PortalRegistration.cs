@@ -58,6 +58,7 @@ public static class PortalRegistration
         app.UseBrandAssets();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseTwoFactorEnrolment();
         app.UseRateLimiter();
         app.UseAntiforgery();
 

@@ -1,0 +1,31 @@
+namespace FullscriptPortal.Auth;
+
+/// <summary>Sends a signed-in person whom <see cref="StaffTwoFactorRule"/> covers to the authenticator set-up until they
+/// have one. It guards every request, not only pages: the interactive circuit (<c>/_blazor</c>) is refused too, so no
+/// in-circuit navigation can get around it. Static files and the account pages stay reachable.</summary>
+public static class TwoFactorEnrolmentGuard
+{
+    public static IApplicationBuilder UseTwoFactorEnrolment(this IApplicationBuilder app) =>
+        app.Use(async (http, next) =>
+        {
+            if (IsAlwaysAllowed(http.Request.Path) || !http.RequestServices.GetRequiredService<StaffTwoFactorRule>().MustEnrol(http.User))
+            {
+                await next(http);
+                return;
+            }
+            if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+            {
+                http.Response.Redirect(AccountSecurity.Path);
+                return;
+            }
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            await http.Response.WriteAsync("Set up two-step sign-in at " + AccountSecurity.Path + " first.");
+        });
+
+    private static bool IsAlwaysAllowed(PathString path) =>
+        path.StartsWithSegments("/account")
+        || path.StartsWithSegments("/_framework")
+        || path.StartsWithSegments("/_content")
+        || path.StartsWithSegments("/brand")
+        || Path.HasExtension(path.Value);
+}
