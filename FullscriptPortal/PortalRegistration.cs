@@ -57,8 +57,8 @@ public static class PortalRegistration
         app.UseApi();
         app.UseBrandAssets();
         app.UseAuthentication();
-        app.UseAuthorization();
         app.UseTwoFactorEnrolment();
+        app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
 

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+
 namespace FullscriptPortal.Auth;
 
 /// <summary>Sends a signed-in person whom <see cref="StaffTwoFactorRule"/> covers to the authenticator set-up until they
@@ -8,7 +10,7 @@ public static class TwoFactorEnrolmentGuard
     public static IApplicationBuilder UseTwoFactorEnrolment(this IApplicationBuilder app) =>
         app.Use(async (http, next) =>
         {
-            if (IsAlwaysAllowed(http.Request.Path) || !http.RequestServices.GetRequiredService<StaffTwoFactorRule>().MustEnrol(http.User))
+            if (IsAlwaysAllowed(http) || !http.RequestServices.GetRequiredService<StaffTwoFactorRule>().MustEnrol(http.User))
             {
                 await next(http);
                 return;
@@ -22,10 +24,18 @@ public static class TwoFactorEnrolmentGuard
             await http.Response.WriteAsync("Set up two-step sign-in at " + AccountSecurity.Path + " first.");
         });
 
-    private static bool IsAlwaysAllowed(PathString path) =>
-        path.StartsWithSegments("/account")
-        || path.StartsWithSegments("/_framework")
-        || path.StartsWithSegments("/_content")
-        || path.StartsWithSegments("/brand")
-        || Path.HasExtension(path.Value);
+    private static bool IsAlwaysAllowed(HttpContext http) =>
+        http.Request.Path.StartsWithSegments("/account")
+        || http.Request.Path.StartsWithSegments("/_framework")
+        || http.Request.Path.StartsWithSegments("/_content")
+        || http.Request.Path.StartsWithSegments("/brand")
+        || IsPublicFile(http);
+
+    // Stylesheets and scripts, but not a file an endpoint makes for signed-in people (the people export is a .csv).
+    private static bool IsPublicFile(HttpContext http)
+    {
+        if (!Path.HasExtension(http.Request.Path.Value)) return false;
+        var metadata = http.GetEndpoint()?.Metadata;
+        return metadata is null || (metadata.GetMetadata<IAuthorizeData>() is null && metadata.GetMetadata<AuthorizationPolicy>() is null);
+    }
 }
