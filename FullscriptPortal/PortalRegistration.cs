@@ -57,6 +57,7 @@ public static class PortalRegistration
         app.UseApi();
         app.UseBrandAssets();
         app.UseAuthentication();
+        app.UseTwoFactorEnrolment();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();

@@ -147,6 +147,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
                     .SetProperty(x => x.ExternalId, (string?)null)
                     .SetProperty(x => x.DeactivatedAt, (DateTimeOffset?)null)
                     .SetProperty(x => x.AccessFailedCount, 0)
+                    .SetProperty(x => x.TwoFactorEnabled, false)
                     .SetProperty(x => x.LockoutEnd, (DateTimeOffset?)null));
             }
         }

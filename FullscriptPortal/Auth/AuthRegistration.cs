@@ -30,10 +30,14 @@ public static class AuthRegistration
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
-            .AddClaimsPrincipalFactory<PortalClaimsFactory>();
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>()
+            .AddPasswordValidator<CommonPasswordValidator>();
         // Invitation links are password-reset tokens: signed, and good until the password is set or this long has passed.
         builder.Services.Configure<DataProtectionTokenProviderOptions>(tokens => tokens.TokenLifespan = AccountInvitations.Lifetime);
         builder.Services.AddAuthorization();
+        builder.Services.AddScoped<AuthenticatorEnrolment>();
+        builder.Services.AddSingleton(services => StaffTwoFactorRule.From(
+            services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>()));
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
         builder.Services.AddHostedService<RoleAndDemoSeeder>();
