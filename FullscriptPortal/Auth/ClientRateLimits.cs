@@ -9,8 +9,8 @@ public static class ClientRateLimits
     /// <see cref="RateLimitOptions.Links"/> limit.</summary>
     public const string Links = "client-links";
 
-    /// <summary>For the Razor pages' one endpoint: only the account welcome page (an invitation link) counts; every other
-    /// page, the dashboards among them, passes unlimited.</summary>
+    /// <summary>For the Razor pages' one endpoint: only the account welcome page (an invitation link) and the second
+    /// sign-in step's code posts count; every other page, the dashboards among them, passes unlimited.</summary>
     public const string Pages = "client-pages";
 
     public static WebApplicationBuilder AddClientRateLimits(this WebApplicationBuilder builder)
@@ -25,8 +25,14 @@ public static class ClientRateLimits
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(Links, new ClientRateLimitPolicy(_ => true));
-            limiter.AddPolicy(Pages, new ClientRateLimitPolicy(http => http.Request.Path.StartsWithSegments(AccountInvitations.Path)));
+            limiter.AddPolicy(Pages, new ClientRateLimitPolicy(IsGuessable));
         });
         return builder;
     }
+
+    // Pages where a script could guess: invitation tokens, and authenticator or recovery codes after a known password.
+    private static bool IsGuessable(HttpContext http) =>
+        http.Request.Path.StartsWithSegments(AccountInvitations.Path)
+        || (HttpMethods.IsPost(http.Request.Method)
+            && (http.Request.Path.StartsWithSegments(AccountSecurity.AuthenticatorSignInPath) || http.Request.Path.StartsWithSegments(AccountSecurity.RecoveryCodeSignInPath)));
 }
