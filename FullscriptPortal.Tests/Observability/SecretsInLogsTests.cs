@@ -4,6 +4,7 @@ using FullscriptPortal.Tests.Infrastructure;
 using FullscriptPortal.Tokens;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -56,6 +57,8 @@ public sealed class SecretsInLogsTests : IDisposable
 
         (await browser.InCircuitAsync(circuit => circuit.DisconnectAsync())).Result.Should().Be(DisconnectResult.Disconnected);
 
+        (await _factory.QueryAsync(db => Task.FromResult(db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()!.IsSensitiveDataLoggingEnabled)))
+            .Should().BeFalse("EF Core would otherwise log parameter values, tokens among them");
         secrets.Add(_factory.Services.GetRequiredService<IOptions<FullscriptOptions>>().Value.CredentialsFor("simulator").ClientSecret!);
         secrets.Should().OnlyContain(s => s.Length >= 16, "each secret is long enough that finding it in a line is no coincidence");
         var lines = _factory.Logs.ToList();

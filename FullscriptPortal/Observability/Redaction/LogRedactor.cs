@@ -10,7 +10,7 @@ public static partial class LogRedactor
     public const string Mask = "[redacted]";
 
     /// <summary>Query and form parameters (also percent-encoded, as in a return URL) whose values are secrets.</summary>
-    [GeneratedRegex(@"\b(?<name>code|state|code_verifier|code_challenge|access_token|refresh_token|id_token|client_secret|token|password|api_key)(?<eq>=|%3D)(?<value>[^&\s""'<>#]+)",
+    [GeneratedRegex(@"(?<=^|[^A-Za-z0-9_]|%3F|%26)(?<name>code|state|code_verifier|code_challenge|access_token|refresh_token|id_token|client_secret|token|password|api_key)(?<eq>=|%3D)(?<value>(?:(?!%26)[^&\s""'<>#])+)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Parameter();
 
