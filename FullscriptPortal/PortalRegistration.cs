@@ -42,6 +42,7 @@ public static class PortalRegistration
             .AddWebhooks()
             .AddPortalHealth()
             .AddPortalTelemetry()
+            .AddPortalLogRedaction()
             .AddSimulator()
             .AddPortalUi();
     }

@@ -2,6 +2,7 @@ using FullscriptPortal.Components.Shared;
 using FullscriptPortal.Connect;
 using FullscriptPortal.Connections;
 using FullscriptPortal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace FullscriptPortal.Tests.Connect;
 
@@ -36,15 +37,58 @@ public sealed class OwnershipTests(PortalFactory factory) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_connection_to_another_clinics_fullscript_account_is_flagged()
+    public async Task Connecting_another_clinics_fullscript_account_is_refused_and_the_grant_handed_back()
     {
         using var sam = factory.NewSession();
 
-        (await sam.ConnectAsync(DemoPeople.SamFront, fullscriptUserEmail: DemoPeople.DrPatel)).Succeeded.Should().BeTrue();
+        var outcome = await sam.ConnectAsync(DemoPeople.SamFront, fullscriptUserEmail: DemoPeople.DrPatel);
 
-        var connection = (await factory.ConnectionOfAsync(sam.UserId!))!;
-        connection.FullscriptClinicName.Should().Be("Lakeview Family Wellness");
-        connection.ClinicMismatch.Should().BeTrue("Sam's portal clinic, Northside, is mapped to another Fullscript clinic");
+        outcome.Code.Should().Be(ExchangeCode.ForeignClinic, "Sam's portal clinic, Northside, is mapped to another Fullscript clinic");
+        OutcomeText.For(outcome).Should().Contain("belongs to Lakeview Family Wellness").And.Contain("did not connect it");
+        (await factory.ConnectionOfAsync(sam.UserId!)).Should().BeNull("nothing of the refused grant is stored");
+        (await factory.SimulatorGrantsAsync()).Should().OnlyContain(g => g.RevokedAt != null, "the refused grant was handed back to Fullscript");
+        (await factory.QueryAsync(db => db.AuditEntries.Where(e => e.SubjectUserId == sam.UserId && e.Outcome == "foreign-clinic").ToListAsync()))
+            .Should().ContainSingle().Which.Detail.Should().Contain("Lakeview Family Wellness").And.Contain("grant revoked");
+    }
+
+    [Fact]
+    public async Task A_manager_cannot_connect_staff_to_another_clinics_account_and_its_owner_then_connects_it()
+    {
+        using var manager = factory.NewSession();
+        await manager.SignInAsync(DemoPeople.Manager);
+        var samId = await factory.QueryAsync(db => db.Users.Where(u => u.Email == DemoPeople.SamFront).Select(u => u.Id).SingleAsync());
+        var authorize = manager.LocationOf(await manager.Http.GetAsync($"{ConnectEndpoints.ConnectPath}?for={samId}"));
+        var callback = await manager.DecideOnConsentAsync(authorize, DemoPeople.FullscriptIdOf(DemoPeople.DrPatel));
+        await manager.FollowCallbackAsync(callback);
+
+        var outcome = (await manager.FinishInCircuitAsync())!;
+
+        outcome.Code.Should().Be(ExchangeCode.ForeignClinic);
+        (await factory.ConnectionOfAsync(samId)).Should().BeNull("Sam is not connected to Dr. Patel's Fullscript account");
+        using var patel = factory.NewSession();
+        (await patel.ConnectAsync(DemoPeople.DrPatel)).Succeeded.Should().BeTrue("the refused attempt holds nothing that blocks the account's owner");
+        var connection = (await factory.ConnectionOfAsync(patel.UserId!))!;
+        (connection.State, connection.ClinicMismatch, connection.FullscriptClinicName).Should().Be((ConnectionState.Active, false, "Lakeview Family Wellness"));
+    }
+
+    [Fact]
+    public async Task Without_a_mapped_fullscript_clinic_the_connection_is_made_and_its_clinic_recorded()
+    {
+        var mapped = await factory.QueryAsync(db => db.Clinics.Where(c => c.Name == "Northside").Select(c => c.FullscriptClinicId).SingleAsync());
+        await factory.QueryAsync(db => db.Clinics.Where(c => c.Name == "Northside").ExecuteUpdateAsync(c => c.SetProperty(x => x.FullscriptClinicId, (string?)null)));
+        try
+        {
+            using var sam = factory.NewSession();
+
+            (await sam.ConnectAsync(DemoPeople.SamFront, fullscriptUserEmail: DemoPeople.DrPatel)).Succeeded.Should().BeTrue("nothing says Lakeview is not Sam's clinic");
+
+            var connection = (await factory.ConnectionOfAsync(sam.UserId!))!;
+            (connection.State, connection.ClinicMismatch, connection.FullscriptClinicName).Should().Be((ConnectionState.Active, false, "Lakeview Family Wellness"));
+        }
+        finally
+        {
+            await factory.QueryAsync(db => db.Clinics.Where(c => c.Name == "Northside").ExecuteUpdateAsync(c => c.SetProperty(x => x.FullscriptClinicId, mapped)));
+        }
     }
 
     [Fact]

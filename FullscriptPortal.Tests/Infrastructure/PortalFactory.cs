@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using FullscriptPortal.Auth;
 using FullscriptPortal.Data;
 using FullscriptPortal.Fullscript;
@@ -199,19 +200,31 @@ internal sealed class RecordingHandler(FullscriptCallRecorder recorder) : Delega
     }
 }
 
-internal sealed class CapturingLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
+/// <summary>Writes each entry as a console or OpenTelemetry exporter would see it: the message, its structured values, the
+/// scopes around it and the exception, so a secret in any of them shows in the line.</summary>
+internal sealed class CapturingLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider, ISupportExternalScope
 {
-    public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, lines);
+    private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
+
+    public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, lines, this);
+
+    public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
 
     public void Dispose() { }
 
-    private sealed class CapturingLogger(string category, ConcurrentQueue<string> lines) : ILogger
+    private sealed class CapturingLogger(string category, ConcurrentQueue<string> lines, CapturingLoggerProvider provider) : ILogger
     {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => provider._scopes.Push(state);
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var line = new System.Text.StringBuilder($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+            if (state is IEnumerable<KeyValuePair<string, object?>> values)
+                foreach (var (key, value) in values) line.Append(CultureInfo.InvariantCulture, $" | {key}={value}");
+            provider._scopes.ForEachScope((scope, builder) => builder.Append(CultureInfo.InvariantCulture, $" | scope {scope}"), line);
+            lines.Enqueue(line.ToString());
+        }
     }
 }

@@ -25,7 +25,7 @@ public static class DemoSeed
 
     public static async Task SeedAsync(PortalDbContext db, UserManager<PortalUser> users, CancellationToken cancellationToken)
     {
-        // Mapped to the simulator's matching clinics, so a connection to the other clinic's Fullscript account is flagged.
+        // Mapped to the simulator's matching clinics, so a connection to the other clinic's Fullscript account is refused.
         foreach (var (name, fullscriptClinicId) in new[] { (Northside, SimulatedDirectory.Northside.Id), (Lakeview, SimulatedDirectory.Lakeview.Id) })
         {
             if (!await db.Clinics.AnyAsync(c => c.Name == name, cancellationToken))

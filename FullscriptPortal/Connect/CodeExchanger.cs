@@ -59,8 +59,16 @@ public sealed partial class CodeExchanger(
                 new ExchangeOutcome(ExchangeCode.OwnerTaken, ResourceOwnerType: result.Value.ResourceOwnerType), cancellationToken);
         }
 
+        // Where the portal knows its clinic's Fullscript clinic, a grant from another clinic is refused before it is stored,
+        // so it never turns Active, never holds a Fullscript user that its rightful owner then cannot connect, and never
+        // dangles at Fullscript. Without that mapping nothing is certain, and the lookup below only records the clinic.
+        var (mappedClinicId, clinic) = await CheckClinicAsync(db, pending, result.Value.AccessToken, cancellationToken);
+        if (clinic is { Succeeded: true } && clinic.Value.Id != mappedClinicId)
+            return await RefuseForeignClinicAsync(db, pending, result.Value, clinic.Value, actorUserId, cancellationToken);
+
         var (connection, missingScope, replacedRefreshToken) = await StoreTokensAsync(db, pending, result.Value, actorUserId, result.RequestId, cancellationToken);
-        var clinicName = await LookUpClinicAsync(db, connection, result.Value.AccessToken, actorUserId, cancellationToken);
+        var clinicName = await LookUpClinicAsync(db, connection, clinic ?? await fullscript.GetClinicAsync(connection.ServerKey, result.Value.AccessToken, cancellationToken),
+            actorUserId, cancellationToken);
         if (replacedRefreshToken is not null) await RevokeReplacedGrantAsync(db, connection, replacedRefreshToken, actorUserId, cancellationToken);
         LogConnected(connection.Id, pending.UserId, connection.ServerKey);
         return missingScope is null
@@ -120,10 +128,37 @@ public sealed partial class CodeExchanger(
         return (connection, missingScope, replaced == tokens.RefreshToken ? null : replaced);
     }
 
-    private async Task<string?> LookUpClinicAsync(PortalDbContext db, FullscriptConnection connection, string accessToken,
+    /// <summary>The Fullscript clinic the portal maps the connection's clinic to and, only when there is one, what
+    /// Fullscript says the new grant's clinic is.</summary>
+    private async Task<(string? MappedClinicId, FullscriptResult<FullscriptClinic>? Clinic)> CheckClinicAsync(PortalDbContext db,
+        PendingAuthorization pending, string accessToken, CancellationToken cancellationToken)
+    {
+        var portalClinicId = pending.ClinicId
+            ?? await db.Users.Where(u => u.Id == pending.UserId).Select(u => u.ClinicId).SingleOrDefaultAsync(cancellationToken);
+        var mapped = portalClinicId is null
+            ? null
+            : await db.Clinics.Where(c => c.Id == portalClinicId).Select(c => c.FullscriptClinicId).SingleOrDefaultAsync(cancellationToken);
+        return mapped is null ? (null, null) : (mapped, await fullscript.GetClinicAsync(pending.ServerKey, accessToken, cancellationToken));
+    }
+
+    /// <summary>Hands the grant straight back to Fullscript and stores nothing of it: the attempt ends audited, with the
+    /// clinic it came from.</summary>
+    private async Task<ExchangeOutcome> RefuseForeignClinicAsync(PortalDbContext db, PendingAuthorization pending, TokenSet tokens,
+        FullscriptClinic clinic, string actorUserId, CancellationToken cancellationToken)
+    {
+        var revoke = await fullscript.RevokeAsync(pending.ServerKey, tokens.RefreshToken, cancellationToken);
+        db.Audit(time.GetUtcNow(), AuditActions.ClinicLookup, "foreign-clinic", actorUserId, pending.UserId,
+            detail: $"{tokens.ResourceOwnerType} {tokens.ResourceOwnerId} belongs to {clinic.Name} ({clinic.Id}); grant " +
+                (revoke.Succeeded ? "revoked" : $"not revoked: {revoke.Error.Code}"),
+            requestId: revoke.RequestId);
+        LogForeignClinic(pending.UserId, clinic.Id);
+        return await FinishAsync(db, pending, actorUserId, "foreign-clinic", revoke.RequestId,
+            new ExchangeOutcome(ExchangeCode.ForeignClinic, ClinicName: clinic.Name, ResourceOwnerType: tokens.ResourceOwnerType), cancellationToken);
+    }
+
+    private async Task<string?> LookUpClinicAsync(PortalDbContext db, FullscriptConnection connection, FullscriptResult<FullscriptClinic> clinic,
         string actorUserId, CancellationToken cancellationToken)
     {
-        var clinic = await fullscript.GetClinicAsync(connection.ServerKey, accessToken, cancellationToken);
         await ClinicRecorder.RecordLookupAsync(db, connection, clinic, AuditActions.ClinicLookup, actorUserId, time.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return clinic.Value?.Name;
@@ -143,4 +178,7 @@ public sealed partial class CodeExchanger(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connection {ConnectionId} of user {UserId} is active on {Server}")]
     private partial void LogConnected(Guid connectionId, string userId, string server);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A connect attempt for user {UserId} was refused: the Fullscript account belongs to clinic {FullscriptClinicId}, not the user's clinic")]
+    private partial void LogForeignClinic(string userId, string fullscriptClinicId);
 }

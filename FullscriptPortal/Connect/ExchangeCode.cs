@@ -18,6 +18,10 @@ public enum ExchangeCode
     /// <summary>That Fullscript user is connected to another portal user (<see cref="ExchangeOutcome.ResourceOwnerType"/>).</summary>
     OwnerTaken,
 
+    /// <summary>The Fullscript account belongs to another clinic than the one the portal maps this person's clinic to
+    /// (<see cref="ExchangeOutcome.ClinicName"/>): refused and handed back to Fullscript.</summary>
+    ForeignClinic,
+
     /// <summary>Connected without a required scope (<see cref="ExchangeOutcome.MissingScope"/>): a reconnect is needed.</summary>
     MissingScope,
 }

@@ -37,6 +37,9 @@ public static class OutcomeText
         ExchangeCode.FullscriptUnavailable => "Fullscript did not answer in time. The portal will try again shortly; you don't need to do anything.",
         ExchangeCode.OwnerTaken => $"That Fullscript account ({outcome.ResourceOwnerType}) is already connected to another portal user. " +
             "Sign in to Fullscript with your own account and connect again, or ask support to free it.",
+        ExchangeCode.ForeignClinic => $"That Fullscript account belongs to {outcome.ClinicName}, another clinic's Fullscript account, so the portal " +
+            "did not connect it and gave the access back to Fullscript. Connect again signed in to Fullscript as the person themselves, " +
+            "at this clinic; if the clinic has moved to another Fullscript account, ask support to update it.",
         ExchangeCode.MissingScope => $"Fullscript connected the account but did not grant the scope {outcome.MissingScope}, which the portal needs. " +
             "An administrator must add it in Fullscript's API dashboard; then reconnect.",
         _ => "Fullscript did not accept this connection attempt (it may have expired or been used already). Press Connect to try again.",
