@@ -98,7 +98,7 @@ public static class SimulatorEndpoints
     private static async Task<IResult> DecideAsync(HttpContext http, SimulatedFullscript fullscript, IAntiforgery antiforgery)
     {
         if (await ReadConsentFormAsync(http, antiforgery) is not { } form)
-            return Results.BadRequest("This consent form expired. Go back to the portal and press Connect again.");
+            return Results.BadRequest("This consent form expired or could not be read. Go back to the portal and press Connect again.");
         string? Field(string name) => form[name] is { Count: 1 } value ? value.ToString() : null;
 
         var (clientId, redirectUri, state) = (Field("client_id"), Field("redirect_uri"), Field("state"));
