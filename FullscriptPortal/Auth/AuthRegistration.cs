@@ -1,4 +1,5 @@
 using FullscriptPortal.Data;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 
 namespace FullscriptPortal.Auth;
@@ -15,6 +16,8 @@ public static class AuthRegistration
             cookie.AccessDeniedPath = "/access-denied";
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
+        // On sign-in the cookie handler follows ?ReturnUrl= by itself: that path goes out normalised like every other.
+        builder.Services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, LocalPath.NormalizeReturnRedirects);
         builder.Services.AddIdentityCore<PortalUser>(identity =>
             {
                 identity.User.RequireUniqueEmail = true;
