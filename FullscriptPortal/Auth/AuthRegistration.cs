@@ -1,4 +1,5 @@
 using FullscriptPortal.Data;
+using FullscriptPortal.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 
@@ -11,7 +12,7 @@ public static class AuthRegistration
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         builder.Services.ConfigureApplicationCookie(cookie =>
         {
-            cookie.Cookie.Name = "FullscriptPortal.Auth";
+            PortalCookies.Harden(cookie.Cookie, builder.Environment, PortalCookies.Auth, SameSiteMode.Lax);
             cookie.LoginPath = AccountEndpoints.SignInPath;
             cookie.AccessDeniedPath = "/access-denied";
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace FullscriptPortal.Tests.Infrastructure;
+
+/// <summary>A portal set up as a production deployment must be: a certificate protecting the Data Protection key ring,
+/// the simulator explicitly enabled with a secret of its own, and the demo people seeded so there is someone to sign in
+/// as. It runs on plain-http loopback like every test portal; <see cref="NewProxiedSession"/> talks to it as a
+/// TLS-terminating proxy on the same machine would.</summary>
+public static class ProductionPortal
+{
+    private static readonly Lazy<(string Path, string Password)> Certificate = new(WriteCertificate);
+
+    public static PortalFactory Create(Action<IDictionary<string, string?>>? configure = null)
+    {
+        var portal = new PortalFactory { EnvironmentName = "Production" };
+        var (path, password) = Certificate.Value;
+        portal.Settings["DataProtection:CertificatePath"] = path;
+        portal.Settings["DataProtection:CertificatePassword"] = password;
+        portal.Settings["Simulator:Enabled"] = "true";
+        portal.Settings["Simulator:ClientSecret"] = RandomNumberGenerator.GetHexString(40, lowercase: true);
+        portal.Settings["Demo:Seed"] = "true";
+        configure?.Invoke(portal.Settings);
+        return portal;
+    }
+
+    /// <summary>The public name the proxy serves the portal under (HSTS is never sent for a loopback host name).</summary>
+    public const string PublicHost = "portal.example.com";
+
+    /// <summary>A browser behind the proxy: every request says it arrived over https (<c>X-Forwarded-Proto</c>, believed
+    /// from loopback) for <see cref="PublicHost"/>. Cookies are kept by hand, since a cookie container sends no Secure
+    /// cookie over plain http. Redirects to absolute URLs name the public host: read them, don't follow them.</summary>
+    public static PortalSession NewProxiedSession(this PortalFactory portal)
+    {
+        var handler = new ForwardedHttpsHandler { InnerHandler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false } };
+        return new PortalSession(portal, new HttpClient(handler) { BaseAddress = portal.ServerAddress }, new CookieContainer());
+    }
+
+    private static (string, string) WriteCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=FullscriptPortal tests data protection", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        var password = RandomNumberGenerator.GetHexString(32, lowercase: true);
+        var path = Path.Combine(Path.GetTempPath(), $"fullscript-portal-tests-dp-{Guid.NewGuid():N}.pfx");
+        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, password));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(path);
+        return (path, password);
+    }
+
+    private sealed class ForwardedHttpsHandler : DelegatingHandler
+    {
+        private readonly Dictionary<string, string> _cookies = new(StringComparer.Ordinal);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (!request.Headers.Contains("X-Forwarded-Proto")) request.Headers.Add("X-Forwarded-Proto", "https");
+            request.Headers.Host = PublicHost;
+            lock (_cookies)
+            {
+                if (_cookies.Count > 0) request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
+            }
+            var response = await base.SendAsync(request, cancellationToken);
+            if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
+            {
+                lock (_cookies)
+                {
+                    foreach (var setCookie in setCookies)
+                    {
+                        var pair = setCookie.Split(';', 2)[0].Split('=', 2);
+                        if (pair.Length == 2 && pair[1].Length > 0) _cookies[pair[0]] = pair[1];
+                        else _cookies.Remove(pair[0]);
+                    }
+                }
+            }
+            return response;
+        }
+    }
+}
