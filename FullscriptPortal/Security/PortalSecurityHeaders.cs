@@ -11,7 +11,8 @@ public static class PortalSecurityHeaders
 {
     public const int HstsMaxAgeSeconds = 365 * 24 * 60 * 60;
 
-    /// <summary>The API reference (Scalar, Development only) runs an inline start-up script and styles of its own.</summary>
+    /// <summary>The API reference (Scalar, mapped in Development only) runs an inline start-up module, evaluates code and
+    /// starts workers: it gets those allowances, and only under its own path.</summary>
     public const string ScalarPolicy = "scalar";
     public const string ScalarPath = "/scalar";
 
@@ -25,7 +26,7 @@ public static class PortalSecurityHeaders
         policies.AddPolicy(ScalarPolicy, headers => Common(headers, development).AddContentSecurityPolicy(csp =>
         {
             Baseline(csp);
-            csp.AddScriptSrc().Self().UnsafeInline();
+            csp.AddScriptSrc().Self().UnsafeInline().UnsafeEval();
             csp.AddWorkerSrc().Self().Blob();
         }));
         policies.SetPolicySelector(context => context.HttpContext.Request.Path.StartsWithSegments(ScalarPath)
