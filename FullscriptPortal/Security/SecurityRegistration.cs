@@ -19,7 +19,12 @@ public static class SecurityRegistration
         builder.Services.AddSecurityHeaderPolicies(policies => PortalSecurityHeaders.Configure(policies, development));
 
         builder.Services.AddAntiforgery(antiforgery =>
-            PortalCookies.Harden(antiforgery.Cookie, builder.Environment, PortalCookies.Antiforgery, SameSiteMode.Strict));
+        {
+            PortalCookies.Harden(antiforgery.Cookie, builder.Environment, PortalCookies.Antiforgery, SameSiteMode.Strict);
+            // Secure whenever the request is https (always, behind the proxy or after redirection). Always would make
+            // antiforgery throw, a 500, on a plain-http request that reaches the app with no https port to redirect to.
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         // Identity's other cookies (the second factor's among them) are Secure outside Development too; the sign-in
         // cookie itself is named and secured in Auth/AuthRegistration.
         builder.Services.PostConfigureAll<CookieAuthenticationOptions>(cookie =>
