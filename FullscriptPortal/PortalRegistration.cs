@@ -11,6 +11,7 @@ using FullscriptPortal.Live;
 using FullscriptPortal.Mail;
 using FullscriptPortal.Observability;
 using FullscriptPortal.People;
+using FullscriptPortal.Security;
 using FullscriptPortal.Simulator;
 using FullscriptPortal.Support;
 using FullscriptPortal.Tokens;
@@ -27,6 +28,7 @@ public static class PortalRegistration
         // All time comes from here, so tests can drive it with a FakeTimeProvider.
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder.AddPortalData()
+            .AddPortalSecurity()
             .AddPortalAuth()
             .AddFullscript()
             .AddConnections()
@@ -49,11 +51,8 @@ public static class PortalRegistration
 
     public static WebApplication MapPortal(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
-            app.UseHsts();
-        }
+        app.UsePortalSecurity();
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseWhen(http => !ApiRegistration.IsApi(http), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseApi();
         app.UseBrandAssets();

@@ -5,14 +5,14 @@ using FullscriptPortal.Tests.Infrastructure;
 namespace FullscriptPortal.Tests.Auth;
 
 /// <summary>Outside Development, support staff and clinic managers set up an authenticator before anything else.</summary>
-public sealed class StaffTwoFactorTests(ProductionPortal production) : IClassFixture<ProductionPortal>
+public sealed class StaffTwoFactorTests(ProductionPortalFixture production) : IClassFixture<ProductionPortalFixture>
 {
     private PortalFactory Factory => production.Factory;
 
     [Fact]
     public async Task A_manager_without_an_authenticator_is_sent_to_set_one_up_before_using_the_portal()
     {
-        using var browser = Factory.NewSession();
+        using var browser = Factory.NewProxiedSession();
         await browser.SignInAsync(DemoPeople.Manager);
 
         foreach (var path in new[] { "/", "/clinic", "/support", FullscriptPortal.People.PeopleExport.Path })
@@ -27,18 +27,18 @@ public sealed class StaffTwoFactorTests(ProductionPortal production) : IClassFix
         await browser.EnrolAsync();
 
         (await browser.Http.GetAsync("/clinic")).StatusCode.Should().Be(HttpStatusCode.OK, "once enrolled, the manager gets on with the work");
-        using var later = Factory.NewSession();
+        using var later = Factory.NewProxiedSession();
         browser.LocationOf(await later.PasswordStepAsync(DemoPeople.Manager)).AbsolutePath.Should().Be(AccountSecurity.AuthenticatorSignInPath);
     }
 
     [Fact]
     public async Task Support_staff_are_held_too_but_a_practitioner_is_not()
     {
-        using var support = Factory.NewSession();
+        using var support = Factory.NewProxiedSession();
         await support.SignInAsync(DemoPeople.Support);
         support.LocationOf(await support.Http.GetAsync("/support")).AbsolutePath.Should().Be(AccountSecurity.Path);
 
-        using var practitioner = Factory.NewSession();
+        using var practitioner = Factory.NewProxiedSession();
         await practitioner.SignInAsync(DemoPeople.DrPatel);
 
         (await practitioner.Http.GetAsync("/")).StatusCode.Should().Be(HttpStatusCode.OK);

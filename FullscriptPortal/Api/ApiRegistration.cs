@@ -75,7 +75,8 @@ public static class ApiRegistration
         api.MapConnectionsApi();
         api.MapFullscriptProxy();
         app.MapOpenApi();
-        if (app.Environment.IsDevelopment()) app.MapScalarApiReference();
+        // Its fonts from the portal's machine, not Scalar's CDN: the page's Content-Security-Policy allows no other site.
+        if (app.Environment.IsDevelopment()) app.MapScalarApiReference(scalar => scalar.DisableDefaultFonts());
         return app;
     }
 

@@ -1,5 +1,7 @@
 using FullscriptPortal.Data;
 using Microsoft.AspNetCore.Components.Authorization;
+using FullscriptPortal.Security;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 
 namespace FullscriptPortal.Auth;
@@ -11,7 +13,7 @@ public static class AuthRegistration
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         builder.Services.ConfigureApplicationCookie(cookie =>
         {
-            cookie.Cookie.Name = "FullscriptPortal.Auth";
+            PortalCookies.Harden(cookie.Cookie, builder.Environment, PortalCookies.Auth, SameSiteMode.Lax);
             cookie.LoginPath = AccountEndpoints.SignInPath;
             cookie.AccessDeniedPath = "/access-denied";
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
@@ -21,6 +23,8 @@ public static class AuthRegistration
         });
         builder.Services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<SessionCheck>();
+        // On sign-in the cookie handler follows ?ReturnUrl= by itself: that path goes out normalised like every other.
+        builder.Services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, LocalPath.NormalizeReturnRedirects);
         builder.Services.AddIdentityCore<PortalUser>(identity =>
             {
                 identity.User.RequireUniqueEmail = true;

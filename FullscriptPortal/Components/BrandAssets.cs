@@ -13,6 +13,8 @@ public static class BrandAssets
         {
             FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "brand")),
             RequestPath = RequestPath,
+            // Said outright, or the pipeline's no-store default would make every page fetch the logo again.
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=86400",
         });
         return app;
     }

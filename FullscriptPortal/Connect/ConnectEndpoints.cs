@@ -39,7 +39,7 @@ public static class ConnectEndpoints
             var subject = forUserId.Length <= 64 ? await db.SubjectAsync(forUserId, http.RequestAborted) : null;
             if (subject is null || !ConnectionPolicy.AllowsConnectOnBehalf(user, subject, await RoleNamesAsync(db, forUserId, http.RequestAborted), options.Value.AuthorizationModel))
                 return Results.Redirect(WithOutcome("/", ConnectNotice.NotAllowed));
-            return Results.Redirect(await StartFlowAsync(http, flow, forUserId, userId, LocalPath.IsSafe(returnUrl) ? returnUrl : "/clinic"));
+            return Results.Redirect(await StartFlowAsync(http, flow, forUserId, userId, LocalPath.Normalize(returnUrl) ?? "/clinic"));
         }
 
         if (!ConnectionPolicy.ManagesOwnConnection(user, options.Value.AuthorizationModel)) return Results.Redirect(WithOutcome("/", ConnectNotice.NotAllowed));
@@ -68,7 +68,9 @@ public static class ConnectEndpoints
 
         var (outcome, returnPath) = await flow.CompleteCallbackAsync(
             http.User.UserId()!, query["state"], query["code"], query["error"], http.RequestAborted);
-        return Results.Redirect(WithOutcome(returnPath, outcome));
+        // Normalised again on the way out: a pending authorization recorded before return paths were normalised may
+        // still hold raw text, and a Location header takes ASCII only.
+        return Results.Redirect(WithOutcome(LocalPath.OrHome(returnPath), outcome));
     }
 
     public static string WithOutcome(string path, ConnectNotice outcome) =>
