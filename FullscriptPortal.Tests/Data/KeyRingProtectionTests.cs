@@ -62,7 +62,7 @@ public sealed class KeyRingProtectionTests
         var certificate = TestCertificate.Create();
         using var factory = new PortalFactory().InProduction(certificate);
         factory.Settings["Demo:Seed"] = "true";
-        using var browser = factory.NewSession();
+        using var browser = factory.NewProxiedSession();
         (await browser.ConnectAsync(DemoPeople.DrLee)).Succeeded.Should().BeTrue();
         var connection = (await factory.ConnectionOfAsync(browser.UserId!))!;
         var protector = factory.Services.GetRequiredService<TokenProtector>();

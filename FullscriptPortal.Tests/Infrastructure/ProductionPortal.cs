@@ -20,19 +20,21 @@ public static class ProductionPortal
 
     /// <summary>A browser behind the proxy: every request says it arrived over https (<c>X-Forwarded-Proto</c>, believed
     /// from loopback) for <see cref="PublicHost"/>. Cookies are kept by hand, since a cookie container sends no Secure
-    /// cookie over plain http. Redirects to absolute URLs name the public host: read them, don't follow them.</summary>
+    /// cookie over plain http. Requests to absolute URLs on the public host go to the portal, as through the proxy.</summary>
     public static PortalSession NewProxiedSession(this PortalFactory portal)
     {
-        var handler = new ForwardedHttpsHandler { InnerHandler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false } };
+        var handler = new ForwardedHttpsHandler(portal.ServerAddress) { InnerHandler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false } };
         return new PortalSession(portal, new HttpClient(handler) { BaseAddress = portal.ServerAddress }, new CookieContainer());
     }
 
-    private sealed class ForwardedHttpsHandler : DelegatingHandler
+    private sealed class ForwardedHttpsHandler(Uri portal) : DelegatingHandler
     {
         private readonly Dictionary<string, string> _cookies = new(StringComparer.Ordinal);
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            if (request.RequestUri is { Host: PublicHost } publicUri)
+                request.RequestUri = new UriBuilder(publicUri) { Scheme = portal.Scheme, Host = portal.Host, Port = portal.Port }.Uri;
             if (!request.Headers.Contains("X-Forwarded-Proto")) request.Headers.Add("X-Forwarded-Proto", "https");
             request.Headers.Host = PublicHost;
             lock (_cookies)
