@@ -17,16 +17,22 @@ public static class PeopleExport
 
     public static IEndpointRouteBuilder MapPeopleExport(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Path, async (HttpContext http, ConnectionDirectory directory, TimeProvider time, string? search, string? state, bool? attention) =>
+        app.MapGet(Path, async (HttpContext http, ConnectionDirectory directory, TimeProvider time, string? search, string? state, string? attention) =>
         {
             ConnectionState? stateFilter = null;
             if (!string.IsNullOrEmpty(state))
             {
-                if (!Enum.TryParse<ConnectionState>(state, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
-                    return Results.BadRequest($"Unknown state '{state}'.");
+                // By name only: Enum.TryParse would also take "2" or "Active,Revoked" (a repeated parameter) as a state.
+                if (Enum.GetNames<ConnectionState>().FirstOrDefault(name => name.Equals(state, StringComparison.OrdinalIgnoreCase)) is not { } name)
+                    return Results.BadRequest("Unknown state. Use one of: " + string.Join(", ", Enum.GetNames<ConnectionState>()) + ".");
+                var parsed = Enum.Parse<ConnectionState>(name);
                 stateFilter = parsed;
             }
             if (search?.Length > PeopleQuery.MaxSearchLength) return Results.BadRequest("The search is too long.");
+            // Read by hand, so a bad or repeated value gets this sentence rather than a bare 400.
+            var attentionOnly = false;
+            if (!string.IsNullOrEmpty(attention) && !bool.TryParse(attention, out attentionOnly))
+                return Results.BadRequest("attention must be true or false.");
 
             var now = time.GetUtcNow();
             http.Response.ContentType = "text/csv; charset=utf-8";
@@ -37,7 +43,7 @@ public static class PeopleExport
             await csv.NextRecordAsync();
             for (var page = 0; page * PeopleQuery.MaxPageSize < MaxRows; page++)
             {
-                var rows = await directory.QueryAsync(http.User, new PeopleQuery(search, stateFilter, attention == true, Page: page, PageSize: PeopleQuery.MaxPageSize), http.RequestAborted);
+                var rows = await directory.QueryAsync(http.User, new PeopleQuery(search, stateFilter, attentionOnly, Page: page, PageSize: PeopleQuery.MaxPageSize), http.RequestAborted);
                 foreach (var row in rows.Rows)
                 {
                     csv.WriteRecord(ExportRow.From(row, now));
