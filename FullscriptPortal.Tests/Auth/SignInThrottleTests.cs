@@ -108,6 +108,25 @@ public sealed partial class SignInThrottleTests(ThrottledPortal throttled) : ICl
         (await elsewhere.Http.GetAsync("/connect/fullscript")).StatusCode.Should().Be(HttpStatusCode.Redirect, "the limit is per client");
     }
 
+    [Fact]
+    public async Task Past_the_link_limit_authenticator_and_recovery_code_posts_get_429_while_the_pages_still_open()
+    {
+        using var client = Portal.NewSessionFrom("127.0.0.50");
+        var token = PortalSession.HiddenField(await client.Http.GetStringAsync(AccountEndpoints.SignInPath), "__RequestVerificationToken");
+        HttpContent Code(string form) => new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["_handler"] = form,
+            ["Form.Code"] = "123456",
+        });
+        for (var request = 1; request <= ThrottledPortal.Links; request++)
+            (await client.Http.PostAsync(AccountSecurity.AuthenticatorSignInPath, Code("2fa"))).StatusCode.Should().NotBe((HttpStatusCode)429);
+
+        (await client.Http.PostAsync(AccountSecurity.AuthenticatorSignInPath, Code("2fa"))).StatusCode.Should().Be((HttpStatusCode)429);
+        (await client.Http.PostAsync(AccountSecurity.RecoveryCodeSignInPath, Code("recovery"))).StatusCode.Should().Be((HttpStatusCode)429, "both code steps share the client's count");
+        (await client.Http.GetAsync(AccountSecurity.AuthenticatorSignInPath)).StatusCode.Should().Be(HttpStatusCode.OK, "only code posts count");
+    }
+
     private static async Task<(HttpStatusCode Status, string? Message)> PostSignInAsync(PortalSession client, string email, string password)
     {
         using var response = await PostSignInRawAsync(client, email, password);
