@@ -55,12 +55,17 @@ public sealed class ConnectionsCircuitService(
     {
         var userId = (await CurrentUserAsync()).UserId()!;
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        var pendingId = await db.PendingAuthorizations
+        var pending = await db.PendingAuthorizations
             .Where(p => p.StartedByUserId == userId && p.CodeProtected != null && p.ExchangeStartedAt == null && p.CompletedAt == null)
             .OrderByDescending(p => p.CodeReceivedAt)
-            .Select(p => (Guid?)p.Id)
+            .Select(p => new { p.Id, p.UserId })
             .FirstOrDefaultAsync(cancellationToken);
-        return pendingId is { } id ? await exchanger.ExchangeAsync(id, userId, cancellationToken) : null;
+        if (pending is null) return null;
+        var outcome = await exchanger.ExchangeAsync(pending.Id, userId, cancellationToken);
+        // Started on someone's behalf: the sentences about it name that person, not "your" account.
+        return outcome is not null && pending.UserId != userId
+            ? outcome with { OnBehalfOf = await db.Users.Where(u => u.Id == pending.UserId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) }
+            : outcome;
     }
 
     /// <summary>The newest audit entries about the signed-in user. Entries never hold tokens.</summary>
@@ -85,7 +90,7 @@ public sealed class ConnectionsCircuitService(
     {
         var (user, connectionId) = await ManagedConnectionAsync(cancellationToken);
         return connectionId is { } id
-            ? await disconnector.DisconnectAsync(id, user.UserId()!, $"disconnected by {user.DisplayNameOf()}", cancellationToken)
+            ? await disconnector.DisconnectAsync(id, user.UserId()!, StateReasons.DisconnectedBy(user.DisplayNameOf()), cancellationToken)
             : new(DisconnectResult.NotFound, DisconnectCode.NoConnectionOfYours);
     }
 
