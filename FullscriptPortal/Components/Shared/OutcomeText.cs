@@ -25,6 +25,7 @@ public static class OutcomeText
         RefreshCode.StoreFailed => "Fullscript issued new tokens but the portal could not store them; it will refresh again.",
         RefreshCode.Unreachable => "Fullscript is not answering right now; the portal keeps the connection and will retry.",
         RefreshCode.CheckUnreachable => "Fullscript could not be reached to check the connection; try again shortly.",
+        RefreshCode.ChangedMeanwhile => "The connection was updated elsewhere while it was being checked; it shows as it is now.",
         _ => outcome.StateReason ?? "Fullscript no longer accepts this connection; reconnect it.",
     };
 
