@@ -87,7 +87,8 @@ public sealed class BrowserFlowTests(BrowserFixture browser, BrowserPortal share
         await support.Page.ClickAsync("[data-testid=confirm-revoke]");
 
         await lee.ExpectStateAsync("Revoked", timeoutMs: 2000);
-        await Expect(lee.Page.Locator("[data-testid=state-reason]")).ToContainTextAsync("Left the practice");
+        await Expect(lee.Page.Locator("[data-testid=state-sentence]")).ToContainTextAsync("Left the practice");
+        await Expect(lee.Page.Locator("[data-testid=state-chip]")).ToContainTextAsync("Revoked by support");
         await lee.ScreenshotAsync("practitioner-revoked-by-support");
     }
 

@@ -37,4 +37,13 @@ public sealed class OutcomeTextTests
         OutcomeText.For(new DisconnectOutcome(DisconnectResult.Refused, DisconnectCode.ReasonRequired))
             .Should().Be("Give a reason of 3 to 500 characters; it is stored with the revocation.");
     }
+
+    [Fact]
+    public void A_connect_made_on_someones_behalf_names_that_person()
+    {
+        OutcomeText.For(new ExchangeOutcome(ExchangeCode.Connected, ClinicName: "Northside", OnBehalfOf: "Sam Front"))
+            .Should().Be("Sam Front's Fullscript account at Northside is connected.");
+        OutcomeText.For(new ExchangeOutcome(ExchangeCode.OwnerTaken, ResourceOwnerType: "Staff", OnBehalfOf: "Sam Front"))
+            .Should().Contain("with Sam Front signed in to Fullscript").And.NotContain("your own account");
+    }
 }

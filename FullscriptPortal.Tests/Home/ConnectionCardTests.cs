@@ -22,17 +22,99 @@ public sealed class ConnectionCardTests : PortalTestContext
     [InlineData(ConnectionState.Active, "Active", false)]
     [InlineData(ConnectionState.RefreshFailing, "Retrying", false)]
     [InlineData(ConnectionState.NeedsReconnect, "Needs reconnecting", true)]
-    [InlineData(ConnectionState.Revoked, "Revoked", true)]
+    [InlineData(ConnectionState.Revoked, "Disconnected", true)]
     public void Each_state_has_its_label_sentence_and_actions(ConnectionState state, string label, bool offersReconnect)
     {
-        var card = Render<ConnectionCard>(p => p.Add(c => c.Connection, ConnectionViews.With(state, Time.GetUtcNow().AddHours(1), "missing scope x")));
+        var card = Render<ConnectionCard>(p => p.Add(c => c.Connection, ConnectionViews.With(state, Time.GetUtcNow().AddHours(1))));
 
         card.Find("[data-testid=state-chip]").TextContent.Should().Contain(label);
-        card.Find("[data-testid=state-sentence]").TextContent.Should().Be(ConnectionStateDisplay.For(state).Sentence);
+        card.Find("[data-testid=state-sentence]").TextContent.Should().NotBeNullOrWhiteSpace();
         card.FindAll("[data-testid=connect-button]").Should().HaveCount(offersReconnect ? 1 : 0);
         if (offersReconnect) card.Find("[data-testid=connect-button]").TextContent.Should().Contain("Reconnect");
-        card.FindAll("[data-testid=state-reason]").Should().HaveCount(state == ConnectionState.Active ? 0 : 1);
     }
+
+    [Fact]
+    public void A_card_that_needs_reconnecting_says_why_once()
+    {
+        var card = Render<ConnectionCard>(p => p.Add(c => c.Connection,
+            ConnectionViews.With(ConnectionState.NeedsReconnect, Time.GetUtcNow().AddHours(1), StateReasons.GaveUp(TimeSpan.FromHours(24), "server_error"))));
+
+        card.Find("[data-testid=state-sentence]").TextContent.Should().Be(StateReasons.GaveUp(TimeSpan.FromHours(24), "server_error"));
+        Occurrences(card.Markup, "Reconnect to continue").Should().Be(1);
+        Occurrences(card.Markup, "no longer accepts").Should().Be(0, "the generic sentence gives way to the stored reason");
+    }
+
+    [Theory]
+    [InlineData(ConnectionState.NeedsReconnect, StateReasons.GrantRejected)]
+    [InlineData(ConnectionState.NeedsReconnect, StateReasons.AccessTokenRejected)]
+    public void A_connection_revoked_inside_fullscript_says_so_once(ConnectionState state, string reason)
+    {
+        var card = Render<ConnectionCard>(p => p.Add(c => c.Connection, ConnectionViews.With(state, Time.GetUtcNow().AddHours(1), reason)));
+
+        card.Find("[data-testid=state-chip]").TextContent.Should().Contain("Revoked in Fullscript");
+        Occurrences(card.Markup, "Reconnect to continue").Should().Be(1);
+    }
+
+    public static TheoryData<string, string, string> EndsOfAConnection => new()
+    {
+        { StateReasons.DisconnectedBy("Dr. Jordan Lee"), "Disconnected", "Disconnected by Dr. Jordan Lee." },
+        { StateReasons.DisconnectedByManager("Morgan Manager"), "Disconnected", "Disconnected by clinic manager Morgan Manager." },
+        { "The person was deactivated.", "Disconnected", "Disconnected: The person was deactivated." },
+        { StateReasons.RevokedBySupport("Sky Support", "Left the practice"), "Revoked by support", "Support revoked this connection: Left the practice." },
+    };
+
+    [Theory]
+    [MemberData(nameof(EndsOfAConnection))]
+    public void A_disconnect_and_a_support_revocation_are_told_apart_in_words(string reason, string label, string sentence)
+    {
+        var card = Render<ConnectionCard>(p => p.Add(c => c.Connection, ConnectionViews.With(ConnectionState.Revoked, Time.GetUtcNow().AddHours(1), reason)));
+
+        card.Find("[data-testid=state-chip]").TextContent.Trim().Should().Be(label);
+        card.Find("[data-testid=state-sentence]").TextContent.Should().StartWith(sentence).And.Contain("Reconnect");
+        card.Find("[data-testid=connect-button]").TextContent.Should().Contain("Reconnect");
+    }
+
+    [Fact]
+    public void Disconnected_revoked_by_support_and_revoked_in_fullscript_differ_in_colour_icon_and_words_on_the_card_and_in_the_grid()
+    {
+        var now = Time.GetUtcNow();
+        ConnectionView[] ends =
+        [
+            ConnectionViews.With(ConnectionState.Revoked, now.AddHours(1), StateReasons.DisconnectedBy("Dr. Jordan Lee")),
+            ConnectionViews.With(ConnectionState.Revoked, now.AddHours(1), StateReasons.RevokedBySupport("Sky Support", "Left the practice")),
+            ConnectionViews.With(ConnectionState.NeedsReconnect, now.AddHours(1), StateReasons.GrantRejected),
+        ];
+
+        var displays = ends.Select(e => ConnectionStateDisplay.For(e, now)).ToList();
+        displays.Select(d => d.Label).Should().Equal("Disconnected", "Revoked by support", "Revoked in Fullscript");
+        displays.Select(d => d.Color).Should().OnlyHaveUniqueItems();
+        displays.Select(d => d.Icon).Should().OnlyHaveUniqueItems();
+        displays[0].Color.Should().Be(MudBlazor.Color.Default, "a deliberate disconnect is neutral, not an alarm");
+
+        foreach (var (end, display) in ends.Zip(displays))
+        {
+            var chip = Render<StateChip>(p => p.Add(c => c.Connection, end)).Find("[data-testid=row-state]");
+            chip.TextContent.Trim().Should().Be(display.Label);
+            chip.ClassList.Should().Contain($"mud-chip-color-{display.Color.ToString().ToLowerInvariant()}");
+            var card = Render<ConnectionCard>(p => p.Add(c => c.Connection, end)).Find("[data-testid=state-chip]");
+            card.TextContent.Trim().Should().Be(display.Label);
+            card.ClassList.Should().Contain($"mud-chip-color-{display.Color.ToString().ToLowerInvariant()}");
+        }
+    }
+
+    [Fact]
+    public void While_the_connection_is_being_finished_the_card_says_so_and_offers_nothing_to_press()
+    {
+        var card = Render<ConnectionCard>(p => p.Add(c => c.Finishing, true));
+
+        card.Find("[data-testid=connection-card]").GetAttribute("data-state").Should().Be("Finishing");
+        card.Find("[data-testid=state-chip]").TextContent.Should().Contain("Finishing").And.NotContain("Not connected");
+        card.Markup.Should().NotContain("Not connected").And.Contain("mud-progress-circular");
+        card.Find("[data-testid=connect-button]").HasAttribute("disabled").Should().BeTrue();
+    }
+
+    private static int Occurrences(string text, string part) =>
+        (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 
     [Theory]
     [InlineData(ConnectionState.Active, true, true)]

@@ -85,7 +85,7 @@ public sealed class PageTests(PortalFactory portal) : PageTestContext(portal)
 
         var queue = Render<PeopleGrid>(p => p.Add(g => g.ShowClinic, true).Add(g => g.OnlyNeedingAttention, true));
 
-        queue.WaitForAssertion(() => queue.FindAll("[data-testid=row-state]").Should().ContainSingle().Which.TextContent.Should().Contain("Needs reconnecting"));
+        queue.WaitForAssertion(() => queue.FindAll("[data-testid=row-state]").Should().ContainSingle().Which.TextContent.Should().Contain("Revoked in Fullscript"));
         queue.Markup.Should().Contain("Dr. Priya Patel");
     }
 

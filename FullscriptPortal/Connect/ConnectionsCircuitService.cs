@@ -55,12 +55,17 @@ public sealed class ConnectionsCircuitService(
     {
         var userId = (await CurrentUserAsync()).UserId()!;
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        var pendingId = await db.PendingAuthorizations
+        var pending = await db.PendingAuthorizations
             .Where(p => p.StartedByUserId == userId && p.CodeProtected != null && p.ExchangeStartedAt == null && p.CompletedAt == null)
             .OrderByDescending(p => p.CodeReceivedAt)
-            .Select(p => (Guid?)p.Id)
+            .Select(p => new { p.Id, p.UserId })
             .FirstOrDefaultAsync(cancellationToken);
-        return pendingId is { } id ? await exchanger.ExchangeAsync(id, userId, cancellationToken) : null;
+        if (pending is null) return null;
+        var outcome = await exchanger.ExchangeAsync(pending.Id, userId, cancellationToken);
+        // Started on someone's behalf: the sentences about it name that person, not "your" account.
+        return outcome is not null && pending.UserId != userId
+            ? outcome with { OnBehalfOf = await db.Users.Where(u => u.Id == pending.UserId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) }
+            : outcome;
     }
 
     /// <summary>The newest audit entries about the signed-in user. Entries never hold tokens.</summary>
@@ -69,7 +74,23 @@ public sealed class ConnectionsCircuitService(
         var userId = (await CurrentUserAsync()).UserId();
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         return await db.AuditEntries.AsNoTracking().Where(e => e.SubjectUserId == userId)
-            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(Math.Clamp(count, 1, 50)).ToListAsync(cancellationToken);
+            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(Math.Clamp(count, 1, 200)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The portal users among <paramref name="actorIds"/> (audit actors), by id, with their name and role.</summary>
+    public async Task<IReadOnlyDictionary<string, ActorInfo>> GetActorsAsync(IEnumerable<string> actorIds, CancellationToken cancellationToken = default)
+    {
+        var ids = actorIds.Distinct().Take(100).ToList();
+        if (ids.Count == 0) return new Dictionary<string, ActorInfo>();
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken);
+        var roles = await (from ur in db.UserRoles
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           where ids.Contains(ur.UserId)
+                           select new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
+        return users.ToDictionary(u => u.Id, u => new ActorInfo(u.DisplayName,
+            roles.Any(r => r.UserId == u.Id && r.Name == PortalRoles.Support),
+            roles.Any(r => r.UserId == u.Id && r.Name == PortalRoles.ClinicManager)));
     }
 
     /// <summary>Refreshes now and proves the connection with Fullscript's clinic call.</summary>
@@ -85,7 +106,7 @@ public sealed class ConnectionsCircuitService(
     {
         var (user, connectionId) = await ManagedConnectionAsync(cancellationToken);
         return connectionId is { } id
-            ? await disconnector.DisconnectAsync(id, user.UserId()!, $"disconnected by {user.DisplayNameOf()}", cancellationToken)
+            ? await disconnector.DisconnectAsync(id, user.UserId()!, StateReasons.DisconnectedBy(user.DisplayNameOf()), cancellationToken)
             : new(DisconnectResult.NotFound, DisconnectCode.NoConnectionOfYours);
     }
 

@@ -72,7 +72,7 @@ public sealed class ConnectionDirectory(
     {
         var connectionId = await PermittedConnectionAsync(viewer, ConnectionAction.Disconnect, userId, cancellationToken);
         return connectionId is { } id
-            ? await disconnector.DisconnectAsync(id, viewer.UserId()!, $"disconnected by clinic manager {viewer.DisplayNameOf()}", cancellationToken)
+            ? await disconnector.DisconnectAsync(id, viewer.UserId()!, StateReasons.DisconnectedByManager(viewer.DisplayNameOf()), cancellationToken)
             : new(DisconnectResult.Refused, DisconnectCode.DisconnectNotAllowed);
     }
 
@@ -84,7 +84,7 @@ public sealed class ConnectionDirectory(
             return new(DisconnectResult.Refused, DisconnectCode.ReasonRequired);
         var connectionId = await PermittedConnectionAsync(viewer, ConnectionAction.Revoke, userId, cancellationToken);
         return connectionId is { } id
-            ? await disconnector.DisconnectAsync(id, viewer.UserId()!, $"revoked by support ({viewer.DisplayNameOf()}): {why}", cancellationToken)
+            ? await disconnector.DisconnectAsync(id, viewer.UserId()!, StateReasons.RevokedBySupport(viewer.DisplayNameOf(), why), cancellationToken)
             : new(DisconnectResult.Refused, DisconnectCode.RevokeNotAllowed);
     }
 

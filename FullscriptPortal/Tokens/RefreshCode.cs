@@ -30,6 +30,9 @@ public enum RefreshCode
     Unreachable,
     CheckUnreachable,
 
+    /// <summary>The connection changed while the check ran (the worker or another request wrote it first).</summary>
+    ChangedMeanwhile,
+
     /// <summary>Only a new authorization helps; <see cref="RefreshOutcome.StateReason"/> says why.</summary>
     NeedsReconnect,
 }

@@ -8,6 +8,7 @@ public static class TokensRegistration
         builder.Services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.Section);
         builder.Services.AddSingleton<TokenProtector>();
         builder.Services.AddSingleton<RefreshCoordinator>();
+        builder.Services.AddSingleton<ProbeCoordinator>();
         builder.Services.AddSingleton<PortalInstance>();
         builder.Services.AddScoped<ConnectionTokens>();
         builder.Services.AddScoped<ConnectionProbe>();

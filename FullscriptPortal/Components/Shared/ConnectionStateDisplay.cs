@@ -27,8 +27,50 @@ public sealed record ConnectionStateDisplay(string Label, Color Color, string Ic
     public static readonly ConnectionStateDisplay DisconnectPending = new("Disconnect pending", Color.Warning, Icons.Material.Filled.PendingActions,
         "Fullscript has not confirmed the disconnect yet, so the portal may still have access. It keeps retrying; nothing to do.");
 
-    public static ConnectionStateDisplay For(ConnectionView? connection, DateTimeOffset now) =>
-        connection?.DisconnectPending == true ? DisconnectPending : For(connection?.StateAt(now) ?? ConnectionState.NotConnected);
+    /// <summary>Fullscript approved a connection and the portal is exchanging its code: nothing to press until it is done.</summary>
+    public static readonly ConnectionStateDisplay Finishing = new("Finishing…", Color.Primary, Icons.Material.Filled.HourglassTop,
+        "Fullscript approved the connection; the portal is finishing it now.");
+
+    /// <summary>A deliberate disconnect (by the person, their manager, the integrating app, or a deactivation): neutral.</summary>
+    private static ConnectionStateDisplay Disconnected(string? reason) => new("Disconnected", Color.Default, Icons.Material.Filled.LinkOff,
+        $"{DisconnectedBecause(reason)} Press Reconnect to connect again.");
+
+    /// <summary>Support ended the connection, with a reason it had to give.</summary>
+    private static ConnectionStateDisplay RevokedBySupport(string? reason) => new("Revoked by support", Color.Dark, Icons.Material.Filled.Gavel,
+        $"Support revoked this connection{(StateReasons.SupportsReason(reason) is { } why ? $": {AsSentence(why)}" : ".")} " +
+        "Press Reconnect to connect again, or ask support if you think this was a mistake.");
+
+    /// <summary>The app was revoked inside Fullscript: only the person can fix it, by reconnecting.</summary>
+    private static ConnectionStateDisplay RevokedInFullscript(string reason) =>
+        new("Revoked in Fullscript", Color.Error, Icons.Material.Filled.GppBad, reason);
+
+    /// <summary>What <paramref name="connection"/> is as of <paramref name="now"/>, told apart by its stored reason: a
+    /// disconnect, a support revocation, a revocation inside Fullscript, and any other reason to reconnect (which then is
+    /// the sentence, so the card says it once).</summary>
+    public static ConnectionStateDisplay For(ConnectionView? connection, DateTimeOffset now)
+    {
+        if (connection is null) return For(ConnectionState.NotConnected);
+        if (connection.DisconnectPending) return DisconnectPending;
+        var state = connection.StateAt(now);
+        var reason = connection.StateReason;
+        return state switch
+        {
+            ConnectionState.Revoked when StateReasons.MeansRevokedBySupport(reason) => RevokedBySupport(reason),
+            ConnectionState.Revoked => Disconnected(reason),
+            ConnectionState.NeedsReconnect when StateReasons.MeansRevokedInFullscript(reason) => RevokedInFullscript(reason!),
+            ConnectionState.NeedsReconnect when !string.IsNullOrWhiteSpace(reason) => For(state) with { Sentence = reason },
+            _ => For(state),
+        };
+    }
+
+    private static string DisconnectedBecause(string? reason) => reason?.Trim() switch
+    {
+        null or "" => "This connection was disconnected.",
+        var r when r.StartsWith("disconnected by ", StringComparison.Ordinal) => AsSentence(char.ToUpperInvariant(r[0]) + r[1..]),
+        var r => $"Disconnected: {AsSentence(r)}",
+    };
+
+    private static string AsSentence(string text) => text.TrimEnd().EndsWith('.') ? text.TrimEnd() : text.TrimEnd() + ".";
 
     public static bool OffersConnect(ConnectionState state) =>
         state is ConnectionState.NotConnected or ConnectionState.NeedsReconnect or ConnectionState.Revoked;

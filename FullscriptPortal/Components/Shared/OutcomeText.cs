@@ -25,18 +25,21 @@ public static class OutcomeText
         RefreshCode.StoreFailed => "Fullscript issued new tokens but the portal could not store them; it will refresh again.",
         RefreshCode.Unreachable => "Fullscript is not answering right now; the portal keeps the connection and will retry.",
         RefreshCode.CheckUnreachable => "Fullscript could not be reached to check the connection; try again shortly.",
+        RefreshCode.ChangedMeanwhile => "The connection was updated elsewhere while it was being checked; it shows as it is now.",
         _ => outcome.StateReason ?? "Fullscript no longer accepts this connection; reconnect it.",
     };
 
     public static string For(ExchangeOutcome outcome) => outcome.Code switch
     {
         ExchangeCode.Connected => outcome.ClinicName is null
-            ? "Your Fullscript account is connected."
-            : $"Your Fullscript account at {outcome.ClinicName} is connected.",
+            ? $"{AccountOf(outcome)} is connected."
+            : $"{AccountOf(outcome)} at {outcome.ClinicName} is connected.",
         ExchangeCode.CodeExpired => "Finishing the connection took longer than Fullscript's 10 minutes, so it lapsed. Press Connect to start again.",
         ExchangeCode.FullscriptUnavailable => "Fullscript did not answer in time. The portal will try again shortly; you don't need to do anything.",
         ExchangeCode.OwnerTaken => $"That Fullscript account ({outcome.ResourceOwnerType}) is already connected to another portal user. " +
-            "Sign in to Fullscript with your own account and connect again, or ask support to free it.",
+            (outcome.OnBehalfOf is { } name
+                ? $"Connect again with {name} signed in to Fullscript with their own account, or ask support to free it."
+                : "Sign in to Fullscript with your own account and connect again, or ask support to free it."),
         ExchangeCode.ForeignClinic => $"That Fullscript account belongs to {outcome.ClinicName}, another clinic's Fullscript account, so the portal " +
             "did not connect it and gave the access back to Fullscript. Connect again signed in to Fullscript as the person themselves, " +
             "at this clinic; if the clinic has moved to another Fullscript account, ask support to update it.",
@@ -44,6 +47,10 @@ public static class OutcomeText
             "An administrator must add it in Fullscript's API dashboard; then reconnect.",
         _ => "Fullscript did not accept this connection attempt (it may have expired or been used already). Press Connect to try again.",
     };
+
+    /// <summary>"Your Fullscript account", or the person's when a manager connected them.</summary>
+    private static string AccountOf(ExchangeOutcome outcome) =>
+        outcome.OnBehalfOf is { } name ? $"{name}'s Fullscript account" : "Your Fullscript account";
 
     public static string For(DisconnectOutcome outcome) => outcome.Code switch
     {
