@@ -24,11 +24,11 @@ public sealed class AuditPageTests(PortalFactory portal) : PageTestContext(porta
         return (popovers, Render<AuditPage>());
     }
 
-    private async Task WriteAsync(string action, string outcome, string actor, string? subject = null, DateTimeOffset? at = null)
+    private async Task WriteAsync(string action, string outcome, string actor, string? subject = null, DateTimeOffset? at = null, string? detail = null)
     {
         await using var scope = Portal.Services.CreateAsyncScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        db.Audit(at ?? Portal.Time.GetUtcNow(), action, outcome, actor, subject);
+        db.Audit(at ?? Portal.Time.GetUtcNow(), action, outcome, actor, subject, detail: detail);
         await db.SaveChangesAsync();
     }
 
@@ -62,10 +62,13 @@ public sealed class AuditPageTests(PortalFactory portal) : PageTestContext(porta
         await WriteAsync(AuditActions.Refreshed, "refreshed", AuditActions.System, await UserIdOfAsync(DemoPeople.DrLee));
         await WriteAsync(AuditActions.ApiCall, "200", "api:EHR production");
         await WriteAsync(AuditActions.Disconnect, "revoked", "0b5b3c3e-gone", "5f1d7a4e-gone");
+        var sam = await UserIdOfAsync(DemoPeople.SamFront);
+        await WriteAsync(AuditActions.InviteUsed, "used", sam, sam, detail: $"invite from {await UserIdOfAsync(DemoPeople.Manager)}");
 
         var (_, page) = await OpenAsSupportAsync();
 
-        page.WaitForAssertion(() => Cells(page, "audit-actor").Should().BeEquivalentTo(["Background worker", "API key \u201cEHR production\u201d", AuditTrailQuery.RemovedPerson]));
+        page.WaitForAssertion(() => Cells(page, "audit-actor").Should().BeEquivalentTo(["Background worker", "API key \u201cEHR production\u201d", AuditTrailQuery.RemovedPerson, "Sam Front"]));
+        page.Markup.Should().Contain("invite from Morgan Manager", "an id in the details is shown as the person's name");
         Cells(page, "audit-person").Should().Contain(["Dr. Jordan Lee", AuditTrailQuery.RemovedPerson]);
         Cells(page, "audit-outcome-name").Should().Contain("HTTP 200");
         page.Markup.Should().NotContain("-gone");

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.RegularExpressions;
 using FullscriptPortal.Auth;
 using FullscriptPortal.Data;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FullscriptPortal.Audit;
 
 /// <summary>Support's view of the audit trail: filtered and paged in the database, newest first. Support only.</summary>
-public sealed class AuditTrailQuery(IDbContextFactory<PortalDbContext> dbs)
+public sealed partial class AuditTrailQuery(IDbContextFactory<PortalDbContext> dbs)
 {
     public async Task<(IReadOnlyList<AuditRow> Rows, int Total)> QueryAsync(ClaimsPrincipal viewer, AuditFilter filter, CancellationToken cancellationToken = default)
     {
@@ -35,6 +36,7 @@ public sealed class AuditTrailQuery(IDbContextFactory<PortalDbContext> dbs)
             from subject in subjects.DefaultIfEmpty()
             select new { e, Actor = actor == null ? null : actor.DisplayName, Subject = subject == null ? null : subject.DisplayName })
             .ToListAsync(cancellationToken);
+        await NameTheIdsInDetailsAsync(db, [.. rows.Select(r => r.e)], cancellationToken);
         return ([.. rows.Select(r => new AuditRow(r.e, r.Actor ?? ActorWithoutAccount(r.e.ActorUserId), r.Subject ?? (r.e.SubjectUserId is null ? null : RemovedPerson)))], total);
     }
 
@@ -49,6 +51,20 @@ public sealed class AuditTrailQuery(IDbContextFactory<PortalDbContext> dbs)
     }
 
     public const string RemovedPerson = "A removed user";
+
+    /// <summary>Some details name a person by id ("invite from 3f2a…"): shown with their name instead. The entries are
+    /// read-only copies (no tracking), so nothing is written back.</summary>
+    private static async Task NameTheIdsInDetailsAsync(PortalDbContext db, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+    {
+        var ids = entries.SelectMany(e => UserIdText().Matches(e.Detail ?? "").Select(m => m.Value)).Distinct().ToList();
+        if (ids.Count == 0) return;
+        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        foreach (var entry in entries.Where(e => e.Detail is not null))
+            entry.Detail = UserIdText().Replace(entry.Detail!, m => names.GetValueOrDefault(m.Value, m.Value));
+    }
+
+    [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
+    private static partial Regex UserIdText();
 
     // Who acted when no portal account says so: the worker, an API key (its name), or someone since removed. Never an id.
     private static string ActorWithoutAccount(string actor) => actor switch
