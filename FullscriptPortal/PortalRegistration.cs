@@ -73,6 +73,7 @@ public static class PortalRegistration
         app.MapConnectEndpoints();
         app.MapInviteEndpoints();
         app.MapPeopleExport();
+        app.MapAuditExport();
         app.MapPortalHealth();
         app.MapApi();
         if (SimulatorRegistration.IsEnabled(app.Services))

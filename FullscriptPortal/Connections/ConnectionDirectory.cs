@@ -130,7 +130,8 @@ public sealed class ConnectionDirectory(
             people = people.Where(p =>
                 EF.Functions.Like(p.User.DisplayName, pattern, LikePattern.Escape) || EF.Functions.Like(p.User.Email!, pattern, LikePattern.Escape)
                 || EF.Functions.Like(p.ClinicName!, pattern, LikePattern.Escape)
-                || (p.Connection != null && EF.Functions.Like(p.Connection.ResourceOwnerId, pattern, LikePattern.Escape)));
+                || (p.Connection != null && (EF.Functions.Like(p.Connection.ResourceOwnerId, pattern, LikePattern.Escape)
+                    || EF.Functions.Like(p.Connection.FullscriptClinicName!, pattern, LikePattern.Escape))));
         }
         if (query.OnlyNeedingAttention)
             people = people.Where(p => p.Connection != null

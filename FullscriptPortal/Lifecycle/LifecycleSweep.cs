@@ -77,13 +77,20 @@ public sealed class LifecycleSweep(
         var candidates = await db.Connections
             .Where(c => c.State == ConnectionState.Active && c.DisconnectRequestedAt == null && c.AccessTokenExpiresAt <= horizon)
             .OrderBy(c => c.AccessTokenExpiresAt)
-            .Select(c => new { c.Id, c.AccessTokenExpiresAt }).Take(allowance * 2).ToListAsync(cancellationToken);
-        // Each connection's own jitter, fixed by its id, so a crowd connected at once does not refresh in one burst.
-        var due = candidates.Where(c => c.AccessTokenExpiresAt <= now + o.Margin + JitterOf(c.Id, o.Jitter)).Select(c => c.Id).Take(allowance).ToList();
+            .Select(c => new { c.Id, c.AccessTokenExpiresAt, c.ExpiresInSeconds }).Take(allowance * 2).ToListAsync(cancellationToken);
+        // Each connection's own jitter, fixed by its id, so a crowd connected at once does not refresh in one burst; both
+        // scaled to a short-lived token, which would otherwise be due again on every sweep.
+        var due = candidates.Select(c => (c.Id, c.AccessTokenExpiresAt, Margin: MarginOf(c.Id, c.ExpiresInSeconds, o)))
+            .Where(c => c.AccessTokenExpiresAt <= now + c.Margin).Take(allowance).ToList();
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, o.MaxConcurrency), CancellationToken = cancellationToken },
-            async (id, token) => await tokens.RefreshAsync(id, AuditActions.System, force: false, token, margin: o.Margin + JitterOf(id, o.Jitter)));
+            async (c, token) => await tokens.RefreshAsync(c.Id, AuditActions.System, force: false, token, margin: c.Margin));
         return due.Count;
     }
+
+    /// <summary>How long before expiry the worker renews a connection's token: the margin plus the connection's jitter,
+    /// each scaled to the token's lifetime (unchanged for Fullscript's two-hour tokens).</summary>
+    internal static TimeSpan MarginOf(Guid id, int lifetimeSeconds, ProactiveRefreshOptions o) =>
+        RefreshMargins.Margin(o.Margin, lifetimeSeconds) + JitterOf(id, RefreshMargins.Jitter(o.Jitter, lifetimeSeconds));
 
     private async Task<int> ProbeIdleAsync(PortalDbContext db, DateTimeOffset now, ProbeOptions o, CancellationToken cancellationToken)
     {

@@ -18,7 +18,7 @@ public static class SimulatorEndpoints
             AddRequestId(context.HttpContext);
             return await next(context);
         });
-        site.MapGet("/oauth/authorize", Authorize);
+        site.MapGet("/oauth/authorize", AuthorizeAsync);
         // Antiforgery is checked by hand so that a stale or missing token is a clear 400, never an exception.
         site.MapPost("/oauth/authorize", DecideAsync).DisableAntiforgery();
 
@@ -67,7 +67,7 @@ public static class SimulatorEndpoints
         return OAuthError(status, code, description);
     }
 
-    private static IResult Authorize(HttpContext http, SimulatedFullscript fullscript,
+    private static async Task<IResult> AuthorizeAsync(HttpContext http, SimulatedFullscript fullscript,
         [FromQuery(Name = "client_id")] string? clientId, [FromQuery(Name = "redirect_uri")] string? redirectUri,
         [FromQuery(Name = "response_type")] string? responseType, string? state,
         [FromQuery(Name = "code_challenge")] string? codeChallenge, [FromQuery(Name = "code_challenge_method")] string? codeChallengeMethod)
@@ -92,6 +92,7 @@ public static class SimulatorEndpoints
             RedirectUri = redirectUri,
             State = state,
             CodeChallenge = codeChallenge,
+            PreselectedUserId = (await ConsentPreselection.ForAsync(http, state))?.Id,
         });
     }
 

@@ -41,7 +41,8 @@ public sealed partial class ConnectionTokens(
     }
 
     /// <summary>Refreshes when the access token is expired or within <paramref name="margin"/> of it (default
-    /// <c>RefreshBeforeExpiry</c>; the worker passes its proactive margin), always when <paramref name="force"/>d, one
+    /// <c>RefreshBeforeExpiry</c>, scaled to the token's lifetime by <see cref="RefreshMargins"/>; the worker passes its
+    /// proactive margin), always when <paramref name="force"/>d, one
     /// refresh per connection at a time.</summary>
     public async Task<RefreshOutcome> RefreshAsync(Guid connectionId, string actor, bool force, CancellationToken cancellationToken, TimeSpan? margin = null) =>
         (await RunAsync(connectionId, actor, force, margin, cancellationToken)).Outcome;
@@ -50,12 +51,12 @@ public sealed partial class ConnectionTokens(
         coordinator.RunAsync(connectionId, async () =>
         {
             var started = time.GetTimestamp();
-            var run = await RefreshOnceAsync(connectionId, actor, force, margin ?? fullscriptOptions.CurrentValue.RefreshBeforeExpiry);
+            var run = await RefreshOnceAsync(connectionId, actor, force, margin);
             if (run.Outcome.Result != RefreshResult.NotNeeded) metrics.Refreshed(run.Outcome.Result, time.GetElapsedTime(started));
             return run;
         }, cancellationToken);
 
-    private async Task<RefreshRun> RefreshOnceAsync(Guid connectionId, string actor, bool force, TimeSpan margin)
+    private async Task<RefreshRun> RefreshOnceAsync(Guid connectionId, string actor, bool force, TimeSpan? margin)
     {
         // Not the caller's token: other callers share this refresh, and a pair Fullscript issued must be stored.
         var cancellationToken = CancellationToken.None;
@@ -69,7 +70,8 @@ public sealed partial class ConnectionTokens(
                 return new(RefreshOutcome.NeedsReconnect(connection.StateReason));
             if (connection is null || connection.RefreshTokenProtected is null || connection.State == ConnectionState.Revoked || connection.DisconnectRequestedAt is not null)
                 return Run(RefreshResult.NotRefreshable, RefreshCode.DisconnectedOrDisconnecting);
-            var fresh = connection.State == ConnectionState.Active && connection.AccessTokenExpiresAt > now + margin;
+            var fresh = connection.State == ConnectionState.Active
+                && connection.AccessTokenExpiresAt > now + (margin ?? RefreshMargins.Margin(fullscriptOptions.CurrentValue.RefreshBeforeExpiry, connection.ExpiresInSeconds));
             if (fresh && !force)
                 return Run(RefreshResult.NotNeeded, RefreshCode.StillFresh);
             if (connection.NextRefreshAttemptAt > now)
