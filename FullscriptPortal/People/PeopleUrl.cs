@@ -25,19 +25,22 @@ public static class PeopleUrl
         var query = QueryHelpers.ParseQuery(new Uri(uri).Query);
         if (!Keys.Any(query.ContainsKey)) return null;
 
-        var search = query.TryGetValue(Search, out var s) ? s.ToString().Trim() : null;
+        var search = Value(query, Search).Trim();
         if (search is { Length: > PeopleQuery.MaxSearchLength }) search = search[..PeopleQuery.MaxSearchLength];
-        ConnectionState? state = Enum.GetNames<ConnectionState>().FirstOrDefault(n => n.Equals(query[State].ToString(), StringComparison.OrdinalIgnoreCase)) is { } name
+        ConnectionState? state = Enum.GetNames<ConnectionState>().FirstOrDefault(n => n.Equals(Value(query, State), StringComparison.OrdinalIgnoreCase)) is { } name
             ? Enum.Parse<ConnectionState>(name)
             : null;
-        var sortText = query[Sort].ToString();
+        var sortText = Value(query, Sort);
         var descending = sortText.StartsWith('-');
         var sort = Enum.GetNames<PeopleSort>().FirstOrDefault(n => n.Equals(sortText.TrimStart('-'), StringComparison.OrdinalIgnoreCase)) is { } sortName
             ? Enum.Parse<PeopleSort>(sortName)
             : PeopleSort.Name;
-        var page = int.TryParse(query[Page].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is > 0 and < 100_000 ? p - 1 : 0;
+        var page = int.TryParse(Value(query, Page), NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is > 0 and < 100_000 ? p - 1 : 0;
         return (new PeopleFilter(string.IsNullOrEmpty(search) ? null : search, state, sort, descending && sortText.Length > 1), page);
     }
+
+    private static string Value(Dictionary<string, Microsoft.Extensions.Primitives.StringValues> query, string key) =>
+        query.TryGetValue(key, out var value) ? value.ToString() : "";
 
     /// <summary>The address with this view in it, other parameters (a tab, say) kept; defaults are left out.</summary>
     public static string Write(string uri, PeopleFilter filter, int page)
