@@ -53,7 +53,12 @@ public static class PortalRegistration
     {
         app.UsePortalSecurity();
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
-        app.UseWhen(http => !ApiRegistration.IsApi(http), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Only for pages a browser asks for (GET): a re-executed POST would reach /not-found as a form post and turn into a 400.
+        app.UseWhen(http => HttpMethods.IsGet(http.Request.Method) && !ApiRegistration.IsApi(http),
+            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Routing after the status code pages, so their re-execution is routed to /not-found (the implicit routing at the
+        // start of the pipeline would not run again, and a missing page answered an empty 404).
+        app.UseRouting();
         app.UseApi();
         app.UseBrandAssets();
         app.UseAuthentication();

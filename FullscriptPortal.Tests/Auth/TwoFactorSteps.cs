@@ -35,9 +35,9 @@ public static partial class TwoFactorSteps
     }
 
     /// <summary>The password step only: where the portal sends the browser next.</summary>
-    public static async Task<HttpResponseMessage> PasswordStepAsync(this PortalSession session, string email, string? returnUrl = null) =>
+    public static async Task<HttpResponseMessage> PasswordStepAsync(this PortalSession session, string email, string? returnUrl = null, string password = DemoSeed.Password) =>
         await session.PostFormAsync(returnUrl is null ? "/account/signin" : $"/account/signin?ReturnUrl={Uri.EscapeDataString(returnUrl)}", "signin",
-            new() { ["Form.Email"] = email, ["Form.Password"] = DemoSeed.Password });
+            new() { ["Form.Email"] = email, ["Form.Password"] = password });
 
     /// <summary>Reads the shared key off the security page and turns two-step sign-in on with the app's current code.</summary>
     public static async Task<(string Key, IReadOnlyList<string> RecoveryCodes)> EnrolAsync(this PortalSession session)

@@ -154,6 +154,7 @@ public sealed class BrowserFlowTests(BrowserFixture browser, BrowserPortal share
     [Theory]
     [InlineData(null, "/account/signin", "signin", "#email")]
     [InlineData(DemoPeople.SamFront, "/account/security", "account-security", "[data-testid=shared-key]")]
+    [InlineData(DemoPeople.SamFront, "/account/password", "account-password", "#current")]
     [InlineData(DemoPeople.Support, "/support/api-keys", "support-api-keys", "[data-interactive] [data-testid=keys]")]
     [InlineData(DemoPeople.Support, "/support/webhooks", "support-webhooks-page", "[data-interactive] [data-testid=webhooks]")]
     [InlineData(DemoPeople.Support, "/support/people", "support-people", "[data-interactive] [data-testid=people] tbody tr")]

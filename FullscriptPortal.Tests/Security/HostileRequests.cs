@@ -155,7 +155,8 @@ public static class HostileRequests
         ["revoke: not JSON"] = new(Anonymous, Raw(Revoke, "token=x", "text/plain"), Refused(400)),
 
         // The simulator's authorize page, clinic API and control endpoints. An unknown client or redirect gets the not-found
-        // page, as at Fullscript: there is nowhere safe to send an error (RFC 6749 4.1.2.1).
+        // page, as at Fullscript: there is nowhere safe to send an error (RFC 6749 4.1.2.1). Outside Development the control
+        // endpoints are not mapped at all.
         ["authorize: no parameters"] = new(Anonymous, Get(Authorize), Refused(404)),
         ["authorize: unknown client"] = new(Anonymous, Get(Authorize + "?client_id=evil&redirect_uri=https%3A%2F%2Fevil.example%2F&response_type=code&state=s"), Refused(404)),
         ["authorize: foreign redirect"] = new(Anonymous, Get($"{Authorize}?client_id={SimulatorApi.ClientId}&redirect_uri=https%3A%2F%2Fevil.example%2F&response_type=code&state=s"), Refused(404)),
@@ -164,8 +165,8 @@ public static class HostileRequests
         ["clinic: no bearer token"] = new(Anonymous, Get("/simulator/api/clinic"), Refused(401)),
         ["clinic: forged bearer token"] = new(Anonymous, WithHeader(Get("/simulator/api/clinic"), "Authorization", "Bearer forged"), Refused(401)),
         ["clinic: oversized bearer token"] = new(Anonymous, WithHeader(Get("/simulator/api/clinic/patients"), "Authorization", "Bearer " + Long), Refused(401)),
-        ["control: cross-site revoke"] = new(Anonymous, WithHeader(Raw($"/simulator/control/grants/{Guid.Empty}/revoke", "", "text/plain"), "Origin", "https://evil.example"), Refused(403, 404)),
-        ["control: cross-site faults"] = new(Anonymous, WithHeader(Raw("/simulator/control/faults", "", "text/plain", HttpMethod.Delete), "Sec-Fetch-Site", "cross-site"), Refused(403, 404)),
+        ["control: cross-site revoke"] = new(Anonymous, WithHeader(Raw($"/simulator/control/grants/{Guid.Empty}/revoke", "", "text/plain"), "Origin", "https://evil.example"), Refused(403, 404, 405)),
+        ["control: cross-site faults"] = new(Anonymous, WithHeader(Raw("/simulator/control/faults", "", "text/plain", HttpMethod.Delete), "Sec-Fetch-Site", "cross-site"), Refused(403, 404, 405)),
 
         // The backend's API without a valid key.
         ["api: no key"] = new(Anonymous, Get("/api/v1/connections"), Refused(401)),

@@ -88,6 +88,7 @@ public sealed partial class SecurityHeadersTests(PortalFactory factory) : IAsync
         var notFound = await browser.Http.GetAsync("/not-found");
 
         missing.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await missing.Content.ReadAsStringAsync()).Should().Contain("Nothing here", "a missing page shows the portal's page, not the browser's error");
         notFound.StatusCode.Should().Be(HttpStatusCode.OK);
         foreach (var (response, what) in new[] { (missing, "a missing page"), (notFound, "the not-found page") })
         {

@@ -1,7 +1,7 @@
 using FullscriptPortal.Data;
-using Microsoft.AspNetCore.Components.Authorization;
 using FullscriptPortal.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 
 namespace FullscriptPortal.Auth;

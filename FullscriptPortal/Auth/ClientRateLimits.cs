@@ -30,9 +30,11 @@ public static class ClientRateLimits
         return builder;
     }
 
-    // Pages where a script could guess: invitation tokens, and authenticator or recovery codes after a known password.
+    // Pages where a script could guess: invitation tokens, authenticator or recovery codes after a known password, and the
+    // current password on the change-password form (a stolen session must not be a way to test passwords).
     private static bool IsGuessable(HttpContext http) =>
         http.Request.Path.StartsWithSegments(AccountInvitations.Path)
         || (HttpMethods.IsPost(http.Request.Method)
-            && (http.Request.Path.StartsWithSegments(AccountSecurity.AuthenticatorSignInPath) || http.Request.Path.StartsWithSegments(AccountSecurity.RecoveryCodeSignInPath)));
+            && (http.Request.Path.StartsWithSegments(AccountSecurity.AuthenticatorSignInPath) || http.Request.Path.StartsWithSegments(AccountSecurity.RecoveryCodeSignInPath)
+                || http.Request.Path.StartsWithSegments(AccountSecurity.ChangePasswordPath)));
 }

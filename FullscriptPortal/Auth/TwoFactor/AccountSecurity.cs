@@ -6,6 +6,7 @@ public static class AccountSecurity
     public const string Path = "/account/security";
     public const string AuthenticatorSignInPath = "/account/signin/2fa";
     public const string RecoveryCodeSignInPath = "/account/signin/recovery";
+    public const string ChangePasswordPath = "/account/password";
 
     /// <summary>The sign-in step that asks for the authenticator code, keeping where the person was going.</summary>
     public static string AuthenticatorSignIn(string? returnUrl) => WithReturnUrl(AuthenticatorSignInPath, returnUrl);
