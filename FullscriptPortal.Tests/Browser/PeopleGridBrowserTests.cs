@@ -39,6 +39,16 @@ public sealed partial class PeopleGridBrowserTests(BrowserFixture browser, Brows
         var csv = await (await manager.Page.APIRequest.GetAsync(manager.Url(export!))).TextAsync();
         csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(2, "the export holds the header and the same one row the grid shows");
         await manager.ScreenshotAsync("manager-remembered-filter");
+
+        // The same with a remembered search: every state again, then a search, then back to the page.
+        await manager.Page.ClickAsync("[data-testid=state-filter]");
+        await manager.Page.GetByRole(AriaRole.Option, new() { Name = "All states", Exact = true }).ClickAsync();
+        await manager.Page.Locator("input[data-testid=people-search], [data-testid=people-search] input").FillAsync("Lee");
+        await Expect(manager.Page).ToHaveURLAsync(new Regex(@"/clinic\?search=Lee$"));
+        await manager.GotoAsync("/clinic");
+        await Expect(Rows(manager)).ToHaveCountAsync(1);
+        await Expect(Rows(manager)).ToContainTextAsync("Dr. Jordan Lee");
+        await Expect(manager.Page.Locator("input[data-testid=people-search], [data-testid=people-search] input")).ToHaveValueAsync("Lee");
     }
 
     [Fact]

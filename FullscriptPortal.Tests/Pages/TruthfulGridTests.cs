@@ -69,6 +69,7 @@ public sealed class TruthfulGridTests(PortalFactory portal) : PageTestContext(po
 
         page.WaitForAssertion(() => Names(page).Should().Equal("Dr. Jordan Lee"), Live);
         page.Find("[data-testid=export-csv]").GetAttribute("href").Should().Contain("search=Lee");
+        new Uri(Navigation.Uri).Query.Should().Be("?search=Lee", "the address shows the view the rows show");
     }
 
     [Fact]
