@@ -41,6 +41,7 @@ public sealed partial class PeopleGrid
     private int _total;
     private bool _loading;
     private bool _ready;
+    private string _address = "";
     private IDisposable? _subscription;
     private CoalescedWork? _membership;
     private bool _disposed;
@@ -56,7 +57,8 @@ public sealed partial class PeopleGrid
         if (!firstRender) return;
         var preferences = await Preferences.LoadAsync();
         _pageSize = preferences.PageSize;
-        (_filter, _page) = await ViewAsync(Navigation.Uri);
+        _address = Navigation.Uri;
+        (_filter, _page) = await ViewAsync(_address);
         _ready = true;
         _membership = new CoalescedWork(CheckMembershipAsync);
         if (!_disposed && PeopleChanges.KeyFor(_viewer) is { } key) _subscription = Notifier.Subscribe(key, OnConnectionChangedAsync);
@@ -143,7 +145,9 @@ public sealed partial class PeopleGrid
     {
         try
         {
-            if (_disposed) return;
+            // Leaving for another page: its address is not this grid's view (and this grid is about to go).
+            if (_disposed || new Uri(e.Location).AbsolutePath != new Uri(_address).AbsolutePath) return;
+            _address = e.Location;
             var (filter, page) = await ViewAsync(e.Location);
             if (filter == _filter && page == _page) return;
             (_filter, _page) = (filter, page);
