@@ -92,6 +92,28 @@ public sealed class TruthfulGridTests(PortalFactory portal) : PageTestContext(po
     }
 
     [Fact]
+    public async Task A_column_header_sorts_the_rows_says_so_with_aria_sort_and_puts_the_order_in_the_address()
+    {
+        using var manager = await SignedInAsync(DemoPeople.Manager);
+        Navigation.NavigateTo("/clinic");
+        var page = Render<ClinicPage>();
+        page.WaitForAssertion(() => Names(page).Should().Equal("Dr. Jordan Lee", "Sam Front"), Live);
+        page.Find("[data-testid=sort-name]").ParentElement!.GetAttribute("aria-sort").Should().Be("ascending");
+
+        await page.InvokeAsync(() => page.Find("[data-testid=sort-name]").ClickAsync(new()));
+
+        page.WaitForAssertion(() => Names(page).Should().Equal("Sam Front", "Dr. Jordan Lee"), Live);
+        page.Find("[data-testid=sort-name]").ParentElement!.GetAttribute("aria-sort").Should().Be("descending");
+        page.Find("[data-testid=sort-role]").ParentElement!.GetAttribute("aria-sort").Should().Be("none");
+        new Uri(Navigation.Uri).Query.Should().Be("?sort=-name");
+
+        await page.InvokeAsync(() => page.Find("[data-testid=sort-role]").ClickAsync(new()));
+
+        page.WaitForAssertion(() => page.Find("[data-testid=sort-role]").ParentElement!.GetAttribute("aria-sort").Should().Be("ascending"), Live);
+        new Uri(Navigation.Uri).Query.Should().Be("?sort=role");
+    }
+
+    [Fact]
     public async Task A_tile_links_to_the_grid_showing_what_it_counts_and_following_it_filters_the_rows()
     {
         var (_, patel) = (await ConnectedAsync(DemoPeople.DrLee), await ConnectedAsync(DemoPeople.DrPatel));
@@ -118,7 +140,7 @@ public sealed class TruthfulGridTests(PortalFactory portal) : PageTestContext(po
         using var support = await SignedInAsync(DemoPeople.Support);
         Navigation.NavigateTo("/support");
         var page = Render<SupportPage>();
-        page.WaitForAssertion(() => page.Markup.Should().Contain("Needs attention (0)").And.Contain("Nobody matches these filters."), Live);
+        page.WaitForAssertion(() => page.Markup.Should().Contain("Needs attention (0)").And.Contain("Nothing needs attention right now."), Live);
 
         await Portal.RevokeInsideFullscriptAsync("Dr. Priya Patel");
         (await patel.InCircuitAsync(c => c.RefreshNowAsync())).Result.Should().Be(RefreshResult.NeedsReconnect);
