@@ -91,14 +91,14 @@ public sealed class SignInTests(PortalFactory factory) : IAsyncLifetime
     [Theory]
     [InlineData(DemoPeople.DrLee, new[] { "My Fullscript connection", "Connect my Fullscript account" }, new[] { "Your role does not connect", "My clinic", "Audit trail" })]
     [InlineData(DemoPeople.SamFront, new[] { "My Fullscript connection", "Connect my Fullscript account" }, new[] { "Your role does not connect", "My clinic", "Audit trail" })]
-    [InlineData(DemoPeople.Manager, new[] { "Your role does not connect", "My clinic", "Go to my clinic" }, new[] { "My Fullscript connection", "Audit trail", "Go to support" })]
-    [InlineData(DemoPeople.Support, new[] { "Your role does not connect", "Audit trail", "Go to support" }, new[] { "My Fullscript connection", "My clinic", "Go to my clinic" })]
+    [InlineData(DemoPeople.Manager, new[] { "My clinic", "Add staff" }, new[] { "Your role does not connect", "My Fullscript connection", "Audit trail" })]
+    [InlineData(DemoPeople.Support, new[] { "Audit trail", "Needs attention" }, new[] { "Your role does not connect", "My Fullscript connection", "My clinic" })]
     public async Task Each_role_lands_on_its_own_dashboard_with_its_own_navigation(string email, string[] shown, string[] notShown)
     {
         using var browser = factory.NewSession();
         await browser.SignInAsync(email);
 
-        var page = await browser.Http.GetStringAsync("/");
+        var page = await browser.Http.GetStringAsync(LandingPage.For([.. (await browser.PrincipalAsync()).FindAll(System.Security.Claims.ClaimTypes.Role).Select(c => c.Value)]));
 
         foreach (var text in shown) page.Should().Contain(text, "{0} should see it", email);
         foreach (var text in notShown) page.Should().NotContain(text, "{0} should not see it", email);

@@ -32,6 +32,18 @@ public sealed class ConnectionNotifierTests
     }
 
     [Fact]
+    public void A_change_to_a_persons_connection_wakes_their_clinics_people_but_not_the_clinics_own_connection_or_another_clinic()
+    {
+        using var managerA = Listen("manager A", ChangeKey.PeopleOf(ClinicA));
+        using var managerB = Listen("manager B", ChangeKey.PeopleOf(ClinicB));
+        using var clinicConnection = Listen("clinic A's own connection", ChangeKey.Clinic(ClinicA));
+
+        _notifier.Publish([new ConnectionChange(Guid.NewGuid(), "x", null, PersonClinicId: ClinicA)]);
+
+        Woken.Should().Equal("manager A");
+    }
+
+    [Fact]
     public void A_change_for_user_X_wakes_Xs_subscription_and_no_one_elses()
     {
         using var x = Listen("X", ChangeKey.User("x"));

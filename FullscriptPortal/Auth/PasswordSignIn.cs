@@ -27,6 +27,6 @@ public sealed class PasswordSignIn(SignInManager<PortalUser> signIn, UserManager
             result = SignInResult.Failed;
         }
         if (!result.Succeeded && !result.RequiresTwoFactor) throttle.RecordFailure(client, email);
-        return new(result);
+        return new(result, Roles: result.Succeeded ? [.. await users.GetRolesAsync(user!)] : null);
     }
 }

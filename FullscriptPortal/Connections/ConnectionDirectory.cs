@@ -30,6 +30,14 @@ public sealed class ConnectionDirectory(
         return new PeoplePage([.. rows.Select(ToRow)], total);
     }
 
+    /// <summary>How many rows a query matches (its page and sort aside): a live change that moves this number moved someone
+    /// into or out of the view.</summary>
+    public async Task<int> CountAsync(ClaimsPrincipal viewer, PeopleQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        return await Filter(Scope(db, viewer), query, time.GetUtcNow()).CountAsync(cancellationToken);
+    }
+
     /// <summary>One row, for a live update of the row whose connection changed; null when outside the viewer's scope.</summary>
     public async Task<PersonRow?> RowAsync(ClaimsPrincipal viewer, string userId, CancellationToken cancellationToken = default)
     {
@@ -45,7 +53,11 @@ public sealed class ConnectionDirectory(
         var horizon = now.AddHours(2);
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var people = Scope(db, viewer);
-        var connected = people.Where(p => p.Connection != null && p.Connection.State == ConnectionState.Active && p.Connection.AccessTokenExpiresAt > now);
+        // Connected while the access token works: a refresh being retried (RefreshFailing) still counts, with its warning
+        // in Failing, as DESIGN.md's states say.
+        var connected = people.Where(p => p.Connection != null
+            && (p.Connection.State == ConnectionState.Active || p.Connection.State == ConnectionState.RefreshFailing)
+            && p.Connection.AccessTokenExpiresAt > now);
         var expiries = await connected.Where(p => p.Connection!.AccessTokenExpiresAt <= horizon).Select(p => p.Connection!.AccessTokenExpiresAt).ToListAsync(cancellationToken);
         var slots = new int[8];
         foreach (var expiry in expiries) slots[Math.Clamp((int)((expiry - now).TotalMinutes / 15), 0, 7)]++;

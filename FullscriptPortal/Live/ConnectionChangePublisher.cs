@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
+using FullscriptPortal.Auth;
 using FullscriptPortal.Connections;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -23,8 +25,27 @@ public sealed class ConnectionChangePublisher(ConnectionNotifier notifier) : Sav
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (_saving.TryRemove(eventData.Context!, out var changes)) notifier.Publish(changes);
+        if (_saving.TryRemove(eventData.Context!, out var changes)) notifier.Publish(await WithPeoplesClinicsAsync(eventData.Context!, changes, cancellationToken));
         return await base.SavedChangesAsync(eventData, result, cancellationToken);
+    }
+
+    // A person's connection does not name their clinic, and their manager's page listens by clinic: look it up once the
+    // change is saved (one small query by key), so the manager's counts and queue follow it.
+    private static async Task<ConnectionChange[]> WithPeoplesClinicsAsync(DbContext db, ConnectionChange[] changes, CancellationToken cancellationToken)
+    {
+        var userIds = changes.Where(c => c.UserId is not null).Select(c => c.UserId!).Distinct().ToArray();
+        if (userIds.Length == 0) return changes;
+        try
+        {
+            var clinics = await db.Set<PortalUser>().AsNoTracking().Where(u => userIds.Contains(u.Id) && u.ClinicId != null)
+                .Select(u => new { u.Id, u.ClinicId }).ToDictionaryAsync(u => u.Id, u => u.ClinicId, cancellationToken);
+            return [.. changes.Select(c => c.UserId is { } id && clinics.TryGetValue(id, out var clinicId) ? c with { PersonClinicId = clinicId } : c)];
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or DbException or OperationCanceledException)
+        {
+            // The change was saved: announce it without the clinic rather than not at all.
+            return changes;
+        }
     }
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)

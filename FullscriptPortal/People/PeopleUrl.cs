@@ -1,0 +1,61 @@
+using System.Globalization;
+using FullscriptPortal.Connections;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace FullscriptPortal.People;
+
+/// <summary>The grid's view in the address bar (<c>?state=&amp;search=&amp;sort=&amp;page=</c>), so a view can be shared and
+/// bookmarked. Anything unreadable is ignored rather than refused: a link someone mangled still opens the page.</summary>
+public static class PeopleUrl
+{
+    public const string State = "state";
+    public const string Search = "search";
+    public const string Sort = "sort";
+    public const string Page = "page";
+
+    /// <summary>Said in a link for "every state", so the link wins over a remembered state.</summary>
+    public const string AllStates = "all";
+
+    private static readonly string[] Keys = [State, Search, Sort, Page];
+
+    /// <summary>The view the address names, or null when it names none (then the remembered view applies). Page is 0-based
+    /// here and 1-based in the address.</summary>
+    public static (PeopleFilter Filter, int Page)? Read(string uri)
+    {
+        var query = QueryHelpers.ParseQuery(new Uri(uri).Query);
+        if (!Keys.Any(query.ContainsKey)) return null;
+
+        var search = Value(query, Search).Trim();
+        if (search is { Length: > PeopleQuery.MaxSearchLength }) search = search[..PeopleQuery.MaxSearchLength];
+        ConnectionState? state = Enum.GetNames<ConnectionState>().FirstOrDefault(n => n.Equals(Value(query, State), StringComparison.OrdinalIgnoreCase)) is { } name
+            ? Enum.Parse<ConnectionState>(name)
+            : null;
+        var sortText = Value(query, Sort);
+        var descending = sortText.StartsWith('-');
+        var sort = Enum.GetNames<PeopleSort>().FirstOrDefault(n => n.Equals(sortText.TrimStart('-'), StringComparison.OrdinalIgnoreCase)) is { } sortName
+            ? Enum.Parse<PeopleSort>(sortName)
+            : PeopleSort.Name;
+        var page = int.TryParse(Value(query, Page), NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is > 0 and < 100_000 ? p - 1 : 0;
+        return (new PeopleFilter(string.IsNullOrEmpty(search) ? null : search, state, sort, descending && sortText.Length > 1), page);
+    }
+
+    private static string Value(Dictionary<string, Microsoft.Extensions.Primitives.StringValues> query, string key) =>
+        query.TryGetValue(key, out var value) ? value.ToString() : "";
+
+    /// <summary>The address with this view in it, other parameters (a tab, say) kept; defaults are left out.</summary>
+    public static string Write(string uri, PeopleFilter filter, int page)
+    {
+        var parsed = new Uri(uri);
+        var kept = QueryHelpers.ParseQuery(parsed.Query).Where(p => !Keys.Contains(p.Key)).SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)));
+        var view = new List<KeyValuePair<string, string?>>();
+        if (filter.State is { } state) view.Add(new(State, state.ToString()));
+        if (!string.IsNullOrEmpty(filter.Search)) view.Add(new(Search, filter.Search));
+        if (filter.Sort != PeopleSort.Name || filter.Descending) view.Add(new(Sort, (filter.Descending ? "-" : "") + filter.Sort.ToString().ToLowerInvariant()));
+        if (page > 0) view.Add(new(Page, (page + 1).ToString(CultureInfo.InvariantCulture)));
+        return QueryHelpers.AddQueryString(parsed.GetLeftPart(UriPartial.Path), kept.Concat(view));
+    }
+
+    /// <summary>A link to this page showing one state (null: every state), whatever was remembered.</summary>
+    public static string ForState(string path, ConnectionState? state, IEnumerable<KeyValuePair<string, string?>>? more = null) =>
+        QueryHelpers.AddQueryString(path, (more ?? []).Append(new(State, state?.ToString() ?? AllStates)));
+}
