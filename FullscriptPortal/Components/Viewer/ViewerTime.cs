@@ -31,13 +31,13 @@ public sealed class ViewerTime(TimeProvider time)
     public DateTimeOffset ToLocal(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, _zone);
 
     /// <summary>Date and time, short ("28.11.2026 23:48"), with the zone's name so nobody wonders which clock it is.</summary>
-    public string Absolute(DateTimeOffset at) => $"{ToLocal(at).ToString("g", _culture)} {ZoneLabel(at)}";
+    public string Absolute(DateTimeOffset at) => $"{Format(at, "g")} {ZoneLabel(at)}";
 
     /// <summary>Long date and short time ("Saturday, 28 November 2026 23:48"), for a deadline in a sentence.</summary>
-    public string LongDate(DateTimeOffset at) => $"{ToLocal(at).ToString("f", _culture)} {ZoneLabel(at)}";
+    public string LongDate(DateTimeOffset at) => $"{Format(at, "f")} {ZoneLabel(at)}";
 
     /// <summary>The time of day alone, for something due within the day.</summary>
-    public string TimeOfDay(DateTimeOffset at) => ToLocal(at).ToString("T", _culture);
+    public string TimeOfDay(DateTimeOffset at) => Format(at, "T");
 
     /// <summary>"just now", "3 min ago", "in 2 h", "5 days ago"; beyond a month, the date.</summary>
     public string Relative(DateTimeOffset at) => Relative(at, Now);
@@ -56,7 +56,7 @@ public sealed class ViewerTime(TimeProvider time)
             var days = Math.Round(length.TotalDays);
             amount = days == 1 ? "1 day" : $"{Number(days)} days";
         }
-        else return ToLocal(at).ToString("d", _culture);
+        else return Format(at, "d");
         return future ? $"in {amount}" : $"{amount} ago";
     }
 
@@ -67,6 +67,9 @@ public sealed class ViewerTime(TimeProvider time)
         var offset = _zone.GetUtcOffset(at);
         return offset == TimeSpan.Zero ? "UTC" : $"UTC{(offset < TimeSpan.Zero ? "−" : "+")}{offset.Duration():h\\:mm}".Replace(":00", "", StringComparison.Ordinal);
     }
+
+    // ICU puts a narrow no-break space before AM/PM; a plain space reads the same and survives copy and paste.
+    private string Format(DateTimeOffset at, string format) => ToLocal(at).ToString(format, _culture).Replace('\u202F', ' ');
 
     private string Number(double value) => value.ToString("0", _culture);
 }
