@@ -41,4 +41,39 @@ public sealed class SlowActionPageTests(PortalFactory portal) : PageTestContext(
             "the first call was still running, so nothing was pending yet");
         page.FindAll("[data-testid=busy]").Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task A_slow_disconnect_from_the_grid_shows_progress_on_the_row_and_offers_nothing_to_press_twice()
+    {
+        using (var lee = Portal.NewSession()) (await lee.ConnectAsync(DemoPeople.DrLee)).Succeeded.Should().BeTrue();
+        using var manager = Portal.NewSession();
+        await manager.SignInAsync(DemoPeople.Manager);
+        await SignInAsAsync(manager);
+        var popovers = Render<MudPopoverProvider>();
+        var dialogs = Render<MudDialogProvider>();
+        var grid = Render<FullscriptPortal.People.PeopleGrid>();
+        AngleSharp.Dom.IElement LeeRow() => grid.FindAll("tr").Single(tr => tr.TextContent.Contains("Dr. Jordan Lee", StringComparison.Ordinal));
+        grid.WaitForAssertion(() => LeeRow().QuerySelector("[data-testid=row-actions] button").Should().NotBeNull());
+        Portal.Faults().Latency = TimeSpan.FromSeconds(2);
+
+        await grid.InvokeAsync(() => LeeRow().QuerySelector("[data-testid=row-actions] button")!.ClickAsync(new()));
+        // Not awaited: the action goes on to ask for confirmation and then waits for Fullscript.
+        popovers.Find("[data-testid=action-Disconnect]").Click();
+        dialogs.WaitForAssertion(() => dialogs.FindAll("button").Should().Contain(b => b.TextContent.Trim() == "Disconnect"));
+        await dialogs.InvokeAsync(() => dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Disconnect").ClickAsync(new()));
+
+        grid.WaitForAssertion(() => LeeRow().QuerySelector("[data-testid=row-busy]").Should().NotBeNull("Fullscript takes its time, and the row says so"));
+        LeeRow().QuerySelector("[data-testid=row-actions]").Should().BeNull("nothing can start the disconnect again while it runs");
+
+        grid.WaitForAssertion(() => LeeRow().QuerySelector("[data-testid=row-actions] button").Should().NotBeNull(), TimeSpan.FromSeconds(30));
+        LeeRow().QuerySelector("[data-testid=row-busy]").Should().BeNull();
+        (await Portal.ConnectionOfAsync(await LeeIdAsync()))!.RefreshTokenProtected.Should().BeNull("the disconnect ran, once, to the end");
+    }
+
+    private async Task<string> LeeIdAsync()
+    {
+        using var lee = Portal.NewSession();
+        await lee.SignInAsync(DemoPeople.DrLee);
+        return lee.UserId!;
+    }
 }
