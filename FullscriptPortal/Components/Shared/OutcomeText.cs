@@ -1,6 +1,6 @@
+using FullscriptPortal.Components.Viewer;
 using FullscriptPortal.Connect;
 using FullscriptPortal.Connections;
-using FullscriptPortal.Components.Viewer;
 using FullscriptPortal.Tokens;
 
 namespace FullscriptPortal.Components.Shared;
