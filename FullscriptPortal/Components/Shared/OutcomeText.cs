@@ -25,7 +25,7 @@ public static class OutcomeText
         RefreshCode.WaitRequested => (outcome.NextAttemptAt, viewer) switch
         {
             ({ } next, { } v) => $"Fullscript asked the portal to wait; the next try is {v.Relative(next)} ({v.TimeOfDay(next)}).",
-            ({ } next, null) => $"Fullscript asked the portal to wait; the next try is at {next.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}.",
+            ({ } next, null) => $"Fullscript asked the portal to wait; the next try is at {next.UtcDateTime:HH:mm:ss} UTC.",
             _ => "Fullscript asked the portal to wait; it tries again shortly.",
         },
         RefreshCode.OtherInstanceRefreshing => "Another portal instance is refreshing this connection.",
