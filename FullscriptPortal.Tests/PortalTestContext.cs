@@ -1,5 +1,6 @@
 using Bunit;
 using FullscriptPortal.Components.Shared;
+using FullscriptPortal.Components.Viewer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor.Services;
@@ -15,6 +16,7 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddScoped<CircuitClock>();
+        Services.AddScoped<ViewerTime>();
     }
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;

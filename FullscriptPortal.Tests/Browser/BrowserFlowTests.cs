@@ -167,7 +167,15 @@ public sealed class BrowserFlowTests(BrowserFixture browser, BrowserPortal share
         "button[value=approve]")]
     public async Task Every_page_has_no_serious_or_critical_accessibility_violations(string? email, string path, string name, string loaded)
     {
-        await using var person = await PortalPage.OpenAsync(browser, Portal);
+        // Light and dark, on a desktop and on a phone.
+        foreach (var (dark, width) in new[] { (false, 1280), (true, 1280), (false, 390), (true, 390) })
+            await AssertAccessibleAsync(email, path, $"{name}-{(dark ? "dark" : "light")}-{width}", loaded, dark, width);
+    }
+
+    private async Task AssertAccessibleAsync(string? email, string path, string name, string loaded, bool dark, int width)
+    {
+        await using var person = await PortalPage.OpenAsync(browser, Portal, width);
+        await person.UseThemeAsync(dark);
         if (email is not null) await person.AddSignInCookieAsync(email);
         await person.Page.GotoAsync(person.Url(path.Replace("REDIRECT", Uri.EscapeDataString(person.Url("/oauth/fullscript/callback")), StringComparison.Ordinal)));
         // The circuit has rendered what the page loads after its first paint, and nothing is loading any more.
@@ -179,7 +187,7 @@ public sealed class BrowserFlowTests(BrowserFixture browser, BrowserPortal share
         var results = await person.Page.RunAxe(new AxeRunOptions { ResultTypes = [ResultType.Violations] });
 
         var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        serious.Should().BeEmpty(string.Join("\n", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
+        serious.Should().BeEmpty(name + ":\n" + string.Join("\n", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
     }
 
     public Task InitializeAsync() => Portal.ResetAsync();

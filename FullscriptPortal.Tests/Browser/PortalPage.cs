@@ -9,9 +9,21 @@ public sealed class PortalPage(IBrowserContext context, IPage page, PortalFactor
 {
     public IPage Page => page;
 
-    public static async Task<PortalPage> OpenAsync(BrowserFixture browser, PortalFactory portal, int width = 1280, int height = 900)
+    /// <param name="browser">The shared Chromium.</param>
+    /// <param name="portal">The portal to open.</param>
+    /// <param name="width">The window's width (390 is a phone).</param>
+    /// <param name="height">The window's height.</param>
+    /// <param name="timeZone">The browser's IANA time zone; the machine's when null.</param>
+    /// <param name="locale">The browser's language (navigator.language); Chromium's default when null.</param>
+    public static async Task<PortalPage> OpenAsync(BrowserFixture browser, PortalFactory portal, int width = 1280, int height = 900,
+        string? timeZone = null, string? locale = null)
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            TimezoneId = timeZone,
+            Locale = locale,
+        });
         var page = await context.NewPageAsync();
         page.Console += (_, message) => portal.Logs.Enqueue($"Browser {message.Type}: {message.Text}");
         return new PortalPage(context, page, portal);
@@ -37,6 +49,10 @@ public sealed class PortalPage(IBrowserContext context, IPage page, PortalFactor
         await session.SignInAsync(email);
         await context.AddCookiesAsync(session.Cookies.Select(c => new Cookie { Name = c.Name, Value = c.Value, Url = Url("/") }));
     }
+
+    /// <summary>The theme this browser chose earlier (the cookie the theme switch writes).</summary>
+    public Task UseThemeAsync(bool dark) =>
+        context.AddCookiesAsync([new Cookie { Name = FullscriptPortal.Components.Viewer.ViewerSettings.ThemeCookieName, Value = dark ? "dark" : "light", Url = Url("/") }]);
 
     /// <summary>Signed in with <see cref="AddSignInCookieAsync"/>, on the dashboard once its circuit answers.</summary>
     public async Task SignInWithCookieAsync(string email)

@@ -29,6 +29,7 @@ public static class UiRegistration
         builder.Services.AddScoped<CircuitHandler, CircuitCap>();
         builder.Services.AddMudServices();
         builder.Services.AddScoped<CircuitClock>();
+        builder.Services.AddScoped<Viewer.ViewerTime>();
         builder.Services.AddScoped<Preferences.PreferencesStore>();
         return builder;
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using FullscriptPortal.Clinics;
 using FullscriptPortal.Components.Shared;
+using FullscriptPortal.Components.Viewer;
 using FullscriptPortal.Connections;
 using FullscriptPortal.Support;
 using FullscriptPortal.Tokens;
@@ -23,6 +24,7 @@ public sealed partial class RowActionsMenu
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private CircuitClock Clock { get; set; } = default!;
+    [Inject] private ViewerTime ViewerTime { get; set; } = default!;
 
     private bool _busy;
 
@@ -41,7 +43,9 @@ public sealed partial class RowActionsMenu
         switch (action)
         {
             case RowAction.Invite:
-                if (await Invites.CreateAsync(Viewer, row.UserId, CancellationToken.None) is { } link)
+                InviteLink? link = null;
+                await BusyAsync(row, async () => link = await Invites.CreateAsync(Viewer, row.UserId, CancellationToken.None), reportActed: false);
+                if (link is not null)
                     await Dialogs.ShowAsync<InviteDialog>("Invite link", new DialogParameters<InviteDialog> { { d => d.PersonName, row.DisplayName }, { d => d.PersonEmail, row.Email }, { d => d.Link, link } });
                 else Snackbar.Add("You cannot invite this person.", Severity.Error);
                 return;
@@ -53,7 +57,7 @@ public sealed partial class RowActionsMenu
                 await BusyAsync(row, async () =>
                 {
                     var outcome = await Directory.RefreshAsync(Viewer, row.UserId);
-                    Snackbar.Add($"{row.DisplayName}: {OutcomeText.For(outcome)}", outcome.Succeeded ? Severity.Success : Severity.Warning);
+                    Snackbar.Add($"{row.DisplayName}: {OutcomeText.For(outcome, ViewerTime)}", outcome.Succeeded ? Severity.Success : Severity.Warning);
                 });
                 return;
             case RowAction.Disconnect:
@@ -63,9 +67,12 @@ public sealed partial class RowActionsMenu
                 await BusyAsync(row, async () => Report(row, await Directory.DisconnectAsync(Viewer, row.UserId)));
                 return;
             case RowAction.Revoke:
-                var dialog = await Dialogs.ShowAsync<RevokeDialog>("Revoke", new DialogParameters<RevokeDialog> { { d => d.PersonName, row.DisplayName } });
-                if (await dialog.Result is not { Canceled: false, Data: string reason }) return;
-                await BusyAsync(row, async () => Report(row, await Directory.RevokeAsync(Viewer, row.UserId, reason)));
+                // The dialog stays open, its button busy, until Fullscript answered.
+                await Dialogs.ShowAsync<RevokeDialog>("Revoke", new DialogParameters<RevokeDialog>
+                {
+                    { d => d.PersonName, row.DisplayName },
+                    { d => d.OnRevoke, reason => BusyAsync(row, async () => Report(row, await Directory.RevokeAsync(Viewer, row.UserId, reason))) },
+                });
                 return;
         }
     }
@@ -73,17 +80,21 @@ public sealed partial class RowActionsMenu
     private void Report(PersonRow row, DisconnectOutcome outcome) =>
         Snackbar.Add($"{row.DisplayName}: {OutcomeText.For(outcome)}", outcome.Result == DisconnectResult.Disconnected ? Severity.Success : Severity.Warning);
 
-    private async Task BusyAsync(PersonRow row, Func<Task> work)
+    private async Task BusyAsync(PersonRow row, Func<Task> work, bool reportActed = true)
     {
+        if (_busy) return;
         _busy = true;
+        // Shown now: after a confirmation dialog the click's own render has already happened.
+        StateHasChanged();
         try
         {
             await work();
-            await OnActed.InvokeAsync(row);
+            if (reportActed) await OnActed.InvokeAsync(row);
         }
         finally
         {
             _busy = false;
+            StateHasChanged();
         }
     }
 }

@@ -27,6 +27,9 @@ public static class PortalTheme
             Success = "#3D6B1F",
             // MudBlazor's default red reads at 3.7:1 on white; this one passes WCAG AA for small error text and buttons.
             Error = "#C62828",
+            // MudBlazor's orange and blue carry white text at 2.2:1 and 3.1:1; these reach AA as chips and as text.
+            Warning = "#A75A00",
+            Info = "#1565C0",
         },
         PaletteDark = new PaletteDark
         {
@@ -40,6 +43,14 @@ public static class PortalTheme
             Surface = "#1E2730",
             DrawerBackground = "#1A2229",
             Success = Green,
+            // On the dark surfaces the colours are light, so the text on a filled chip or button is dark (WCAG AA either way).
+            SuccessContrastText = Coal,
+            Error = "#FF8A80",
+            ErrorContrastText = "#1F2933",
+            Warning = "#FFB74D",
+            WarningContrastText = "#1F2933",
+            Info = "#64B5F6",
+            InfoContrastText = "#1F2933",
         },
         Typography = new Typography
         {

@@ -1,3 +1,4 @@
+using FullscriptPortal.Components.Viewer;
 using FullscriptPortal.Connect;
 using FullscriptPortal.Connections;
 using FullscriptPortal.Tokens;
@@ -8,7 +9,10 @@ namespace FullscriptPortal.Components.Shared;
 /// here, once, for every component.</summary>
 public static class OutcomeText
 {
-    public static string For(RefreshOutcome outcome) => outcome.Code switch
+    /// <param name="outcome">What the refresh came to.</param>
+    /// <param name="viewer">Writes a time the portal names (the next try) in the viewer's zone and language; without one
+    /// (the API's answers) the time is UTC.</param>
+    public static string For(RefreshOutcome outcome, ViewerTime? viewer = null) => outcome.Code switch
     {
         RefreshCode.Refreshed => "The connection was refreshed.",
         RefreshCode.RefreshedAndConfirmed => "Refreshed. Fullscript confirmed the connection works.",
@@ -18,7 +22,12 @@ public static class OutcomeText
         RefreshCode.DisconnectedOrDisconnecting => "This connection is disconnected or being disconnected.",
         RefreshCode.NoConnectionOfYours => "You have no connection you can refresh.",
         RefreshCode.NotAllowed => "You cannot refresh that connection.",
-        RefreshCode.WaitRequested => $"Fullscript asked the portal to wait; the next try is at {outcome.NextAttemptAt:HH:mm:ss} UTC.",
+        RefreshCode.WaitRequested => (outcome.NextAttemptAt, viewer) switch
+        {
+            ({ } next, { } v) => $"Fullscript asked the portal to wait; the next try is {v.Relative(next)} ({v.TimeOfDay(next)}).",
+            ({ } next, null) => $"Fullscript asked the portal to wait; the next try is at {next.UtcDateTime:HH:mm:ss} UTC.",
+            _ => "Fullscript asked the portal to wait; it tries again shortly.",
+        },
         RefreshCode.OtherInstanceRefreshing => "Another portal instance is refreshing this connection.",
         RefreshCode.OtherInstanceUpdated => "Another portal instance updated this connection meanwhile.",
         RefreshCode.OtherInstanceRefreshed => "Another portal instance refreshed this connection meanwhile.",
