@@ -54,7 +54,7 @@ public sealed class TruthfulGridTests(PortalFactory portal) : PageTestContext(po
         var page = Render<ClinicPage>();
 
         page.WaitForAssertion(() => Names(page).Should().Equal("Sam Front"), Live);
-        page.Find("[data-testid=export-csv]").GetAttribute("href").Should().Contain("state=NotConnected");
+        page.Find("[data-testid=export-csv]").GetAttribute("data-url").Should().Contain("state=NotConnected");
         new Uri(Navigation.Uri).Query.Should().Be("?state=NotConnected", "the address shows the view the rows show");
     }
 
@@ -68,7 +68,7 @@ public sealed class TruthfulGridTests(PortalFactory portal) : PageTestContext(po
         var page = Render<ClinicPage>();
 
         page.WaitForAssertion(() => Names(page).Should().Equal("Dr. Jordan Lee"), Live);
-        page.Find("[data-testid=export-csv]").GetAttribute("href").Should().Contain("search=Lee");
+        page.Find("[data-testid=export-csv]").GetAttribute("data-url").Should().Contain("search=Lee");
         new Uri(Navigation.Uri).Query.Should().Be("?search=Lee", "the address shows the view the rows show");
     }
 
