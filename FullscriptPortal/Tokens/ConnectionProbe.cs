@@ -9,7 +9,7 @@ namespace FullscriptPortal.Tokens;
 /// <summary>Proves a connection works with Fullscript's cheapest call, <c>GET /clinic</c>, refreshing first when needed. A
 /// 401 after a fresh refresh means the app was revoked inside Fullscript, which no webhook announces.</summary>
 public sealed partial class ConnectionProbe(IDbContextFactory<PortalDbContext> dbs, ConnectionTokens tokens, FullscriptClient fullscript,
-    ProbeCoordinator coordinator, TimeProvider time, ILogger<ConnectionProbe> logger)
+    PerConnection<RefreshOutcome> coordinator, TimeProvider time, ILogger<ConnectionProbe> logger)
 {
     /// <summary>"Refresh now": rotates the pair, then proves the new access token with the clinic call. A second request
     /// for the same connection while one runs joins it.</summary>

@@ -15,7 +15,7 @@ public sealed partial class ConnectionTokens(
     IDbContextFactory<PortalDbContext> dbs,
     FullscriptClient fullscript,
     TokenProtector protector,
-    RefreshCoordinator coordinator,
+    PerConnection<RefreshRun> coordinator,
     PortalInstance instance,
     IStoreDurability durability,
     PortalMetrics metrics,

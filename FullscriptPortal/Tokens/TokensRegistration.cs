@@ -7,8 +7,8 @@ public static class TokensRegistration
     {
         builder.Services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.Section);
         builder.Services.AddSingleton<TokenProtector>();
-        builder.Services.AddSingleton<RefreshCoordinator>();
-        builder.Services.AddSingleton<ProbeCoordinator>();
+        builder.Services.AddSingleton<PerConnection<RefreshRun>>();
+        builder.Services.AddSingleton<PerConnection<RefreshOutcome>>();
         builder.Services.AddSingleton<PortalInstance>();
         builder.Services.AddScoped<ConnectionTokens>();
         builder.Services.AddScoped<ConnectionProbe>();
