@@ -1,4 +1,5 @@
 using FullscriptPortal.Audit;
+using FullscriptPortal.Connections;
 using FullscriptPortal.Home;
 
 namespace FullscriptPortal.Tests.Home;
@@ -61,5 +62,28 @@ public sealed class ActivityFeedTests
         var lines = ActivityFeed.Fold([.. renewals, Entry(AuditActions.CodeExchanged, "connected", Me, TimeSpan.FromHours(1))], Me, Actors, Now, take: 10);
 
         lines.Select(l => l.Text).Should().Equal("Access renewed 40 times in the last hour", "Connected");
+    }
+
+    public static TheoryData<AuditEntry, ActivityTone> Tones => new()
+    {
+        { Entry(AuditActions.CodeExchanged, "connected", Me, TimeSpan.FromMinutes(1)), ActivityTone.Fine },
+        { Entry(AuditActions.Refreshed, "refreshed", AuditActions.System, TimeSpan.FromMinutes(1)), ActivityTone.Fine },
+        { Entry(AuditActions.Disconnect, "revoked", Me, TimeSpan.FromMinutes(1)), ActivityTone.Neutral },
+        { Entry(AuditActions.Disconnect, "revoked", "manager-1", TimeSpan.FromMinutes(1)), ActivityTone.Neutral },
+        { Entry(AuditActions.Disconnect, "replaced-grant-revoked", AuditActions.System, TimeSpan.FromMinutes(1)), ActivityTone.Neutral },
+        { Entry(AuditActions.Disconnect, "revoked", "support-1", TimeSpan.FromMinutes(1)), ActivityTone.Warning },
+        { new AuditEntry { Action = AuditActions.Disconnect, Outcome = "revoked", ActorUserId = "gone-user", At = Now,
+            Detail = $"Active → Revoked; {StateReasons.RevokedBySupport("Sky Support", "Left the practice")}" }, ActivityTone.Warning },
+        { Entry(AuditActions.Disconnect, "pending", Me, TimeSpan.FromMinutes(1)), ActivityTone.Warning },
+        { Entry(AuditActions.Refreshed, "rejected", AuditActions.System, TimeSpan.FromMinutes(1)), ActivityTone.Warning },
+        { Entry(AuditActions.Refreshed, "transient-failure", AuditActions.System, TimeSpan.FromMinutes(1)), ActivityTone.Warning },
+    };
+
+    [Theory]
+    [MemberData(nameof(Tones))]
+    public void A_disconnect_is_neutral_and_a_revocation_or_failure_is_a_warning_never_a_success(AuditEntry entry, ActivityTone tone)
+    {
+        ActivityFeed.ToneOf(entry, Actors).Should().Be(tone);
+        ActivityFeed.Fold([entry], Me, Actors, Now, take: 10).Single().Tone.Should().Be(tone);
     }
 }

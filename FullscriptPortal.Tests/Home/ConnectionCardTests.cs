@@ -1,4 +1,5 @@
 using Bunit;
+using FullscriptPortal.Components.Layout;
 using FullscriptPortal.Components.Shared;
 using FullscriptPortal.Connections;
 using FullscriptPortal.Home;
@@ -100,6 +101,37 @@ public sealed class ConnectionCardTests : PortalTestContext
             card.TextContent.Trim().Should().Be(display.Label);
             card.ClassList.Should().Contain($"mud-chip-color-{display.Color.ToString().ToLowerInvariant()}");
         }
+    }
+
+    [Fact]
+    public void Revoked_by_support_reads_as_a_deliberate_stop_not_a_good_state_and_its_chip_text_passes_AA_in_both_themes()
+    {
+        var revoked = ConnectionViews.With(ConnectionState.Revoked, Time.GetUtcNow().AddHours(1), StateReasons.RevokedBySupport("Sky Support", "Left the practice"));
+
+        var display = ConnectionStateDisplay.For(revoked, Time.GetUtcNow());
+        display.Color.Should().Be(MudBlazor.Color.Dark);
+        display.Icon.Should().Be(MudBlazor.Icons.Material.Filled.Gavel);
+        var chip = Render<StateChip>(p => p.Add(c => c.Connection, revoked)).Find("[data-testid=row-state]");
+        chip.ClassList.Should().Contain("mud-chip-color-dark");
+
+        var light = PortalTheme.Theme.PaletteLight;
+        var dark = PortalTheme.Theme.PaletteDark;
+        Contrast(light.Dark, light.DarkContrastText).Should().BeGreaterThanOrEqualTo(4.5);
+        Contrast(dark.Dark, dark.DarkContrastText).Should().BeGreaterThanOrEqualTo(4.5);
+        // Not the brand's greens, which read as "connected, all fine".
+        foreach (var (palette, stop) in new (MudBlazor.Palette, MudBlazor.Utilities.MudColor)[] { (light, light.Dark), (dark, dark.Dark) })
+        {
+            stop.Value.Should().NotBe(palette.Primary.Value).And.NotBe(palette.Success.Value).And.NotBe(palette.Secondary.Value);
+            (stop.G > stop.R && stop.G > stop.B).Should().BeFalse("a green tint would read as a positive state");
+        }
+    }
+
+    private static double Contrast(MudBlazor.Utilities.MudColor a, MudBlazor.Utilities.MudColor b)
+    {
+        static double Channel(byte c) => c / 255.0 is var v && v <= 0.03928 ? v / 12.92 : Math.Pow((v + 0.055) / 1.055, 2.4);
+        static double Luminance(MudBlazor.Utilities.MudColor c) => 0.2126 * Channel(c.R) + 0.7152 * Channel(c.G) + 0.0722 * Channel(c.B);
+        var (la, lb) = (Luminance(a), Luminance(b));
+        return (Math.Max(la, lb) + 0.05) / (Math.Min(la, lb) + 0.05);
     }
 
     [Fact]

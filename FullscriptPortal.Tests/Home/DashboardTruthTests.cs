@@ -146,6 +146,9 @@ public sealed class DashboardTruthTests : PageTestContext
             .Which.Should().Match<(string Text, string Who)>(l => l.Text == "Access renewed 12 times in the last hour" && l.Who.StartsWith("By the portal automatically"));
         lines[0].Text.Should().Be("Disconnected");
         lines[0].Who.Should().StartWith("By your manager Morgan Manager");
+        var disconnectDot = feed.FindAll("[data-testid=activity] .mud-timeline-item")[0];
+        disconnectDot.GetAttribute("data-tone").Should().Be(nameof(ActivityTone.Neutral));
+        disconnectDot.OuterHtml.Should().NotContain("mud-success", "a disconnect is not shown as a success");
         lines.Should().Contain(l => l.Text == "Connected" && l.Who.StartsWith("By you"));
     }
 }

@@ -1,5 +1,6 @@
 using FullscriptPortal.Api;
 using FullscriptPortal.Audit;
+using FullscriptPortal.Connections;
 
 namespace FullscriptPortal.Home;
 
@@ -23,7 +24,7 @@ public static class ActivityFeed
                 continue;
             }
             if (lines.Count == take) break;
-            lines.Add(new ActivityItem(AuditText.Describe(entry), who, entry.At, entry.At, 1, IsProblem(entry.Outcome), key));
+            lines.Add(new ActivityItem(AuditText.Describe(entry), who, entry.At, entry.At, 1, ToneOf(entry, actors), key));
         }
         return [.. lines.Select(line => line.Count > 1 ? line with { Text = Folded(line, now) } : line)];
     }
@@ -45,6 +46,21 @@ public static class ActivityFeed
 
     private static bool IsRoutine(AuditEntry entry) =>
         (entry.Action, entry.Outcome) is (AuditActions.Refreshed, "refreshed") or (AuditActions.Probed, "ok");
+
+    /// <summary>A disconnect is a deliberate, neutral end; one support made is a revocation and, like a failure, a warning.</summary>
+    public static ActivityTone ToneOf(AuditEntry entry, IReadOnlyDictionary<string, ActorInfo> actors) => entry switch
+    {
+        _ when IsProblem(entry.Outcome) => ActivityTone.Warning,
+        { Action: AuditActions.Disconnect } when RevokedBySupport(entry, actors) => ActivityTone.Warning,
+        { Action: AuditActions.Disconnect } => ActivityTone.Neutral,
+        _ => ActivityTone.Fine,
+    };
+
+    // The disconnect's detail ends with the stored reason ("Active → Revoked; revoked by support (…): …"); the actor tells too.
+    private static bool RevokedBySupport(AuditEntry entry, IReadOnlyDictionary<string, ActorInfo> actors) =>
+        (actors.TryGetValue(entry.ActorUserId, out var actor) && actor.IsSupport)
+        || (entry.Detail is { } detail && detail.IndexOf("; ", StringComparison.Ordinal) is var at and >= 0
+            && StateReasons.MeansRevokedBySupport(detail[(at + 2)..]));
 
     private static bool IsProblem(string outcome) =>
         outcome is "failed" or "rejected" or "transient-failure" or "refused" or "pending" or "gave-up" or "missing-scope";

@@ -30,6 +30,9 @@ public static class PortalTheme
             // MudBlazor's orange and blue carry white text at 2.2:1 and 3.1:1; these reach AA as chips and as text.
             Warning = "#A75A00",
             Info = "#1565C0",
+            // "Dark" marks a deliberate stop (revoked by support): indigo, not a green that reads as fine; white on it is 10:1.
+            Dark = "#4527A0",
+            DarkContrastText = "#FFFFFF",
         },
         PaletteDark = new PaletteDark
         {
@@ -51,6 +54,9 @@ public static class PortalTheme
             WarningContrastText = "#1F2933",
             Info = "#64B5F6",
             InfoContrastText = "#1F2933",
+            // The same stop as a light indigo with dark text (6.2:1).
+            Dark = "#B39DDB",
+            DarkContrastText = "#1F2933",
         },
         Typography = new Typography
         {

@@ -35,7 +35,8 @@ public sealed record ConnectionStateDisplay(string Label, Color Color, string Ic
     private static ConnectionStateDisplay Disconnected(string? reason) => new("Disconnected", Color.Default, Icons.Material.Filled.LinkOff,
         $"{DisconnectedBecause(reason)} Press Reconnect to connect again.");
 
-    /// <summary>Support ended the connection, with a reason it had to give.</summary>
+    /// <summary>Support ended the connection, with a reason it had to give: a deliberate stop, so the theme's indigo
+    /// "Dark" and a gavel, neither the green of a working connection nor the red of a failure.</summary>
     private static ConnectionStateDisplay RevokedBySupport(string? reason) => new("Revoked by support", Color.Dark, Icons.Material.Filled.Gavel,
         $"Support revoked this connection{(StateReasons.SupportsReason(reason) is { } why ? $": {AsSentence(why)}" : ".")} " +
         "Press Reconnect to connect again, or ask support if you think this was a mistake.");
