@@ -102,8 +102,8 @@ public sealed class PersonDetailTests(PortalFactory portal) : PageTestContext(po
         await Portal.RevokeInsideFullscriptAsync("Dr. Jordan Lee");
         (await lee.InCircuitAsync(c => c.RefreshNowAsync())).Result.Should().Be(RefreshResult.NeedsReconnect);
 
-        page.WaitForAssertion(() => page.Find("[data-testid=person-detail]").TextContent.Should().Contain("Needs reconnecting"), Live);
-        page.WaitForAssertion(() => page.Find("[data-testid=person-detail-refreshes]").TextContent.Should().NotBeEmpty(), Live);
-        page.Find("[data-testid=person-detail-reason]").TextContent.Should().NotBeEmpty();
+        page.WaitForAssertion(() => page.Find("[data-testid=person-detail-refreshes]").TextContent.Should().Contain(AuditEventNames.OutcomeWords("rejected")), Live);
+        page.Find("[data-testid=person-detail-reason]").TextContent.Should().Contain("no longer accepts this connection");
+        page.Find("[data-testid=person-detail-timeline]").TextContent.Should().Contain(AuditEventNames.Words(AuditActions.Refreshed));
     }
 }
