@@ -2,6 +2,7 @@ using System.Globalization;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using FullscriptPortal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -162,6 +163,7 @@ public sealed class BrowserFlowTests(BrowserFixture browser, BrowserPortal share
     [InlineData(DemoPeople.DrLee, "/", "practitioner", "[data-interactive] [data-testid=connection-card]")]
     [InlineData(DemoPeople.Manager, "/clinic", "manager", "[data-interactive] [data-testid=row-state]")]
     [InlineData(DemoPeople.Support, "/support", "support", "[data-interactive] [data-testid=people-grid] tbody tr")]
+    [InlineData(DemoPeople.Manager, "/clinic?person=LEE", "manager-person-detail", "[data-interactive] [data-testid=person-detail]")]
     [InlineData(DemoPeople.Support, "/support/audit", "support-audit", "[data-interactive] [data-testid=audit-grid] tbody tr")]
     [InlineData(DemoPeople.DrLee, "/simulator/api/oauth/authorize?client_id=fullscript-portal-dev&redirect_uri=REDIRECT&response_type=code&state=a11y", "simulator-consent",
         "button[value=approve]")]
@@ -177,6 +179,8 @@ public sealed class BrowserFlowTests(BrowserFixture browser, BrowserPortal share
         await using var person = await PortalPage.OpenAsync(browser, Portal, width);
         await person.UseThemeAsync(dark);
         if (email is not null) await person.AddSignInCookieAsync(email);
+        if (path.Contains("=LEE", StringComparison.Ordinal))
+            path = path.Replace("=LEE", "=" + await Portal.QueryAsync(db => db.Users.Where(u => u.Email == DemoPeople.DrLee).Select(u => u.Id).SingleAsync()), StringComparison.Ordinal);
         await person.Page.GotoAsync(person.Url(path.Replace("REDIRECT", Uri.EscapeDataString(person.Url("/oauth/fullscript/callback")), StringComparison.Ordinal)));
         // The circuit has rendered what the page loads after its first paint, and nothing is loading any more.
         await person.Page.Locator(loaded).First.WaitForAsync(new() { Timeout = 15000 });

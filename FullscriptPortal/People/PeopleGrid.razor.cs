@@ -37,6 +37,7 @@ public sealed partial class PeopleGrid
     private ClaimsPrincipal _viewer = new();
     private PeopleFilter _filter = new();
     private int _page;
+    private string? _person;
     private int _pageSize = 25;
     private int _total;
     private bool _loading;
@@ -59,6 +60,7 @@ public sealed partial class PeopleGrid
         _pageSize = preferences.PageSize;
         _address = Navigation.Uri;
         (_filter, _page) = await ViewAsync(_address);
+        _person = PeopleUrl.ReadPerson(_address);
         _ready = true;
         _membership = new CoalescedWork(CheckMembershipAsync);
         if (!_disposed && PeopleChanges.KeyFor(_viewer) is { } key) _subscription = Notifier.Subscribe(key, OnConnectionChangedAsync);
@@ -149,6 +151,12 @@ public sealed partial class PeopleGrid
             if (_disposed || new Uri(e.Location).AbsolutePath != new Uri(_address).AbsolutePath) return;
             _address = e.Location;
             var (filter, page) = await ViewAsync(e.Location);
+            var person = PeopleUrl.ReadPerson(e.Location);
+            if (person != _person)
+            {
+                _person = person;
+                StateHasChanged();
+            }
             if (filter == _filter && page == _page) return;
             (_filter, _page) = (filter, page);
             WriteAddress();
@@ -174,6 +182,23 @@ public sealed partial class PeopleGrid
     {
         var address = PeopleUrl.Write(Navigation.Uri, _filter, _page);
         if (address != Navigation.Uri) Navigation.NavigateTo(address, replace: true);
+    }
+
+    // Pushed, not replaced: the back button closes the panel again.
+    private void OpenPerson(DataGridRowClickEventArgs<PersonRow> args) => OpenPerson(args.Item.UserId);
+
+    private void OpenPerson(string userId)
+    {
+        var address = PersonAddress(userId);
+        if (address != Navigation.Uri) Navigation.NavigateTo(address);
+    }
+
+    private string PersonAddress(string? userId) => PeopleUrl.WithPerson(Navigation.Uri, userId);
+
+    private void ClosePerson()
+    {
+        _person = null;
+        Navigation.NavigateTo(PersonAddress(null), replace: true);
     }
 
     public void Dispose()

@@ -7,6 +7,7 @@ public static class PeopleRegistration
     {
         builder.Services.AddScoped<ClinicAdmin>();
         builder.Services.AddScoped<PeopleAdmin>();
+        builder.Services.AddScoped<PersonDetailQuery>();
         return builder;
     }
 }

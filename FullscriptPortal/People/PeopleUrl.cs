@@ -13,6 +13,9 @@ public static class PeopleUrl
     public const string Sort = "sort";
     public const string Page = "page";
 
+    /// <summary>The person whose detail panel is open; kept apart from the view, so changing a filter keeps the panel.</summary>
+    public const string Person = "person";
+
     /// <summary>Said in a link for "every state", so the link wins over a remembered state.</summary>
     public const string AllStates = "all";
 
@@ -53,6 +56,20 @@ public static class PeopleUrl
         if (filter.Sort != PeopleSort.Name || filter.Descending) view.Add(new(Sort, (filter.Descending ? "-" : "") + filter.Sort.ToString().ToLowerInvariant()));
         if (page > 0) view.Add(new(Page, (page + 1).ToString(CultureInfo.InvariantCulture)));
         return QueryHelpers.AddQueryString(parsed.GetLeftPart(UriPartial.Path), kept.Concat(view));
+    }
+
+    /// <summary>The person the address opens the detail panel of, or null. Whether the viewer may see them is the panel's
+    /// question, not the address's.</summary>
+    public static string? ReadPerson(string uri) =>
+        QueryHelpers.ParseQuery(new Uri(uri).Query).TryGetValue(Person, out var value) && value.ToString().Trim() is { Length: > 0 and <= 450 } id ? id : null;
+
+    /// <summary>The address with this person's panel open (null: closed), everything else kept.</summary>
+    public static string WithPerson(string uri, string? userId)
+    {
+        var parsed = new Uri(uri);
+        var kept = QueryHelpers.ParseQuery(parsed.Query).Where(p => p.Key != Person).SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)));
+        if (userId is not null) kept = kept.Append(new(Person, userId));
+        return QueryHelpers.AddQueryString(parsed.GetLeftPart(UriPartial.Path), kept);
     }
 
     /// <summary>A link to this page showing one state (null: every state), whatever was remembered.</summary>
