@@ -49,25 +49,37 @@ public sealed class ConnectionDirectory(
     public async Task<Coverage> CoverageAsync(ClaimsPrincipal viewer, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        var soon = now.AddMinutes(15);
-        var horizon = now.AddHours(2);
+        DateTimeOffset Quarter(int i) => now.AddMinutes(15 * i);
+        var (q1, q2, q3, q4, q5, q6, q7, q8) = (Quarter(1), Quarter(2), Quarter(3), Quarter(4), Quarter(5), Quarter(6), Quarter(7), Quarter(8));
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        var people = Scope(db, viewer);
+        // One grouped pass over the scope (not a count per tile): each person falls in a group by their state and, when
+        // connected, the quarter hour their access token expires in; the few groups are summed here.
+        var groups = await Scope(db, viewer)
+            .GroupBy(p => new
+            {
+                State = p.Connection == null ? (ConnectionState?)null : p.Connection.State,
+                Live = p.Connection != null && p.Connection.AccessTokenExpiresAt > now,
+                Soon = p.Connection != null && p.Connection.AccessTokenExpiresAt <= q1,
+                Slot = p.Connection == null || p.Connection.AccessTokenExpiresAt <= now ? -1
+                    : p.Connection.AccessTokenExpiresAt < q1 ? 0 : p.Connection.AccessTokenExpiresAt < q2 ? 1
+                    : p.Connection.AccessTokenExpiresAt < q3 ? 2 : p.Connection.AccessTokenExpiresAt < q4 ? 3
+                    : p.Connection.AccessTokenExpiresAt < q5 ? 4 : p.Connection.AccessTokenExpiresAt < q6 ? 5
+                    : p.Connection.AccessTokenExpiresAt < q7 ? 6 : p.Connection.AccessTokenExpiresAt <= q8 ? 7 : 8,
+            })
+            .Select(g => new { g.Key.State, g.Key.Live, g.Key.Soon, g.Key.Slot, Count = g.Count() })
+            .ToListAsync(cancellationToken);
         // Connected while the access token works: a refresh being retried (RefreshFailing) still counts, with its warning
         // in Failing, as DESIGN.md's states say.
-        var connected = people.Where(p => p.Connection != null
-            && (p.Connection.State == ConnectionState.Active || p.Connection.State == ConnectionState.RefreshFailing)
-            && p.Connection.AccessTokenExpiresAt > now);
-        var expiries = await connected.Where(p => p.Connection!.AccessTokenExpiresAt <= horizon).Select(p => p.Connection!.AccessTokenExpiresAt).ToListAsync(cancellationToken);
+        var connected = groups.Where(g => g.State is ConnectionState.Active or ConnectionState.RefreshFailing && g.Live).ToList();
         var slots = new int[8];
-        foreach (var expiry in expiries) slots[Math.Clamp((int)((expiry - now).TotalMinutes / 15), 0, 7)]++;
+        foreach (var g in connected.Where(g => g.Slot is >= 0 and < 8)) slots[g.Slot] += g.Count;
         return new Coverage(
-            await people.CountAsync(cancellationToken),
-            await connected.CountAsync(cancellationToken),
-            await connected.CountAsync(p => p.Connection!.AccessTokenExpiresAt <= soon, cancellationToken),
-            await people.CountAsync(p => p.Connection != null && p.Connection.State == ConnectionState.RefreshFailing, cancellationToken),
-            await people.CountAsync(p => p.Connection != null && p.Connection.State == ConnectionState.NeedsReconnect, cancellationToken),
-            await people.CountAsync(p => p.Connection == null || p.Connection.State == ConnectionState.Revoked, cancellationToken),
+            groups.Sum(g => g.Count),
+            connected.Sum(g => g.Count),
+            connected.Where(g => g.Soon).Sum(g => g.Count),
+            groups.Where(g => g.State == ConnectionState.RefreshFailing).Sum(g => g.Count),
+            groups.Where(g => g.State == ConnectionState.NeedsReconnect).Sum(g => g.Count),
+            groups.Where(g => g.State is null or ConnectionState.Revoked).Sum(g => g.Count),
             slots);
     }
 
