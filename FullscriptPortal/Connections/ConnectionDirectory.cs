@@ -30,6 +30,25 @@ public sealed class ConnectionDirectory(
         return new PeoplePage([.. rows.Select(ToRow)], total);
     }
 
+    /// <summary>One page without counting every match, so a page of 10,000 costs what its rows cost: with
+    /// <paramref name="knownTotal"/> (counted before for the same filter) that is its total; without it the page reads
+    /// one row more to tell whether more follow, and the total stays unknown (<see cref="PeoplePage.TotalKnown"/>) until
+    /// the caller counts, after showing the page.</summary>
+    public async Task<PeoplePage> PageAsync(ClaimsPrincipal viewer, PeopleQuery query, int? knownTotal, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var pageSize = Math.Clamp(query.PageSize, 1, PeopleQuery.MaxPageSize);
+        var skip = Math.Max(query.Page, 0) * pageSize;
+        var rows = await Sort(Filter(Scope(db, viewer), query, time.GetUtcNow()), query)
+            .Skip(skip).Take(knownTotal is null ? pageSize + 1 : pageSize)
+            .ToListAsync(cancellationToken);
+        if (knownTotal is { } total) return new PeoplePage([.. rows.Select(ToRow)], total);
+        var more = rows.Count > pageSize;
+        // Fewer rows than a page past the first: this page is the last, so the total is exact after all.
+        return new PeoplePage([.. rows.Take(pageSize).Select(ToRow)], skip + Math.Min(rows.Count, pageSize) + (more ? 1 : 0),
+            TotalKnown: !more && (rows.Count > 0 || skip == 0));
+    }
+
     /// <summary>How many rows a query matches (its page and sort aside): a live change that moves this number moved someone
     /// into or out of the view.</summary>
     public async Task<int> CountAsync(ClaimsPrincipal viewer, PeopleQuery query, CancellationToken cancellationToken = default)

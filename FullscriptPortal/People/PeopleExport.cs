@@ -43,7 +43,8 @@ public static class PeopleExport
             await csv.NextRecordAsync();
             for (var page = 0; page * PeopleQuery.MaxPageSize < MaxRows; page++)
             {
-                var rows = await directory.QueryAsync(http.User, new PeopleQuery(search, stateFilter, attentionOnly, Page: page, PageSize: PeopleQuery.MaxPageSize), http.RequestAborted);
+                // Page by page without counting every match each time: the rows running out ends the file.
+                var rows = await directory.PageAsync(http.User, new PeopleQuery(search, stateFilter, attentionOnly, Page: page, PageSize: PeopleQuery.MaxPageSize), null, http.RequestAborted);
                 foreach (var row in rows.Rows)
                 {
                     csv.WriteRecord(ExportRow.From(row, now));
