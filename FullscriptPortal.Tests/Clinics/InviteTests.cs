@@ -185,6 +185,27 @@ public sealed class InviteTests(PortalFactory portal) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_csv_export_says_where_each_persons_invite_stands()
+    {
+        async Task<Dictionary<string, string>> ExportAsync()
+        {
+            using var manager = portal.NewSession();
+            await manager.SignInAsync(DemoPeople.Manager);
+            var lines = (await manager.Http.GetStringAsync(PeopleExport.Path)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+            lines[0].Should().EndWith(",Reason,Invite,InviteExpiresUtc");
+            return lines.Skip(1).ToDictionary(line => line.Split(',')[1], line => string.Join(',', line.Split(',')[^2..]));
+        }
+        var link = (await InviteSamAsync())!;
+        var expiresUtc = link.ExpiresAt.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+
+        (await ExportAsync()).Should().Equal(new Dictionary<string, string> { [DemoPeople.DrLee] = ",", [DemoPeople.SamFront] = $"pending,{expiresUtc}" });
+        portal.Time.Advance(TimeSpan.FromDays(8));
+        (await ExportAsync())[DemoPeople.SamFront].Should().Be($"expired,{expiresUtc}");
+        await InvitesAsync(i => i.CancelAsync(_managerPrincipal, _sam.UserId!));
+        (await ExportAsync())[DemoPeople.SamFront].Should().Be($"cancelled,{expiresUtc}");
+    }
+
+    [Fact]
     public async Task Sending_resending_and_cancelling_an_invite_reaches_the_clinics_open_grids()
     {
         var northside = await portal.QueryAsync(db => db.Clinics.Where(c => c.Name == DemoSeed.Northside).Select(c => c.Id).SingleAsync());
