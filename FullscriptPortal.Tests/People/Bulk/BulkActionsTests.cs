@@ -87,6 +87,24 @@ public sealed class BulkActionsTests(PortalFactory portal) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Past_the_fullscript_budget_a_bulk_refresh_calls_nobody_and_says_why()
+    {
+        using var spent = new PortalFactory();
+        spent.Settings["Tokens:Budget:BackgroundCallsPerWindow"] = "0";
+        await BulkPeople.ConnectAsync(spent, DemoPeople.DrLee);
+        using var manager = await BulkPeople.SignedInAsync(spent, DemoPeople.Manager);
+        var viewer = await manager.PrincipalAsync();
+        var lee = await BulkPeople.RowAsync(spent, viewer, DemoPeople.DrLee);
+        spent.FullscriptCalls.Clear();
+
+        await using var scope = spent.Services.CreateAsyncScope();
+        var outcome = await scope.ServiceProvider.GetRequiredService<BulkActions>().RunOneAsync(viewer, new BulkRequest(BulkAction.Refresh), lee);
+
+        outcome.Should().Match<BulkItemOutcome>(o => o.Result == BulkResult.Failed && o.Reason == BulkReasons.BudgetSpent && o.Retryable);
+        spent.FullscriptCalls.All.Should().BeEmpty("many clicks at once keep to the share of Fullscript's rate limit background work has");
+    }
+
+    [Fact]
     public async Task A_bulk_invite_makes_a_link_for_whoever_is_not_connected_and_skips_the_connected()
     {
         await BulkPeople.ConnectAsync(portal, DemoPeople.DrLee);

@@ -187,6 +187,20 @@ public sealed class BulkToolbarTests(PortalFactory portal) : PageTestContext(por
         Count(grid).Should().BeNull();
     }
 
+    [Fact]
+    public async Task A_bulk_invite_gives_a_link_to_each_person_not_connected_and_skips_the_connected()
+    {
+        await BulkPeople.ConnectAsync(Portal, DemoPeople.DrLee);
+        var (grid, _) = await OpenGridAsync(DemoPeople.Manager, rows: 2);
+        await TickPageAsync(grid);
+
+        await PressAsync(grid, BulkAction.Invite);
+
+        grid.WaitForAssertion(() => Summary(grid).Should().Be("1 invited, 1 skipped: already connected"), Live);
+        grid.Find("[data-testid=bulk-links]").TextContent.Should().Contain("Sam Front: http").And.Contain(FullscriptPortal.Clinics.Invites.PathPrefix)
+            .And.NotContain("Dr. Jordan Lee");
+    }
+
     private async Task<System.Security.Claims.ClaimsPrincipal> SupportAsync()
     {
         using var support = await BulkPeople.SignedInAsync(Portal, DemoPeople.Support);
