@@ -27,6 +27,7 @@ public sealed partial class BulkToolbar
     private static readonly BulkAction[] Actions = [BulkAction.Refresh, BulkAction.Disconnect, BulkAction.Revoke, BulkAction.Invite];
 
     private bool _running;
+    private bool _disposed;
     private bool _stopping;
     private BulkAction _action;
     private int _finished;
@@ -96,6 +97,8 @@ public sealed partial class BulkToolbar
         {
             (_running, _stop) = (false, null);
         }
+        // Left the page meanwhile: the running items finished, nobody is there to read the summary.
+        if (_disposed) return;
         Show(action, [.. plan.Skipped, .. outcomes]);
         await OnFinished.InvokeAsync();
     }
@@ -135,6 +138,7 @@ public sealed partial class BulkToolbar
 
     public void Dispose()
     {
+        _disposed = true;
         Selection.Changed -= OnSelectionChanged;
         _stop?.Cancel();
     }
