@@ -30,6 +30,8 @@ public sealed record BulkPlan(IReadOnlyList<PersonRow> ToRun, IReadOnlyList<Bulk
         var state = row.StateAt(now);
         return action switch
         {
+            // Invitable yet not offered an invite: one is open already (resend or cancel it from the row).
+            BulkAction.Invite when state is ConnectionState.NotConnected or ConnectionState.Revoked => BulkReasons.AlreadyInvited,
             BulkAction.Invite => BulkReasons.AlreadyConnected,
             BulkAction.Refresh when row.Connection?.DisconnectPending == true => BulkReasons.BeingDisconnected,
             BulkAction.Refresh when state == ConnectionState.NeedsReconnect => BulkReasons.NeedsReconnecting,

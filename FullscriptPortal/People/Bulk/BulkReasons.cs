@@ -8,6 +8,7 @@ public static class BulkReasons
 {
     public const string NotConnected = "not connected";
     public const string AlreadyConnected = "already connected";
+    public const string AlreadyInvited = "already invited";
     public const string AlreadyDisconnected = "already disconnected";
     public const string BeingDisconnected = "being disconnected";
     public const string NeedsReconnecting = "needs reconnecting";
