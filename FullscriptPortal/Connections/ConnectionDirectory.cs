@@ -146,6 +146,7 @@ public sealed class ConnectionDirectory(
         public required string Role { get; init; }
         public string? ClinicName { get; init; }
         public FullscriptConnection? Connection { get; init; }
+        public Clinics.Invite? LatestInvite { get; init; }
     }
 
     /// <summary>Practitioners and staff: of the manager's clinic, or of every clinic for support; nobody for anyone else.</summary>
@@ -158,7 +159,15 @@ public sealed class ConnectionDirectory(
             where role.Name == PortalRoles.Practitioner || role.Name == PortalRoles.Staff
             join connection in db.Connections on user.Id equals connection.UserId into connections
             from connection in connections.DefaultIfEmpty()
-            select new Person { User = user, Role = role.Name!, ClinicName = user.Clinic!.Name, Connection = connection };
+            select new Person
+            {
+                User = user,
+                Role = role.Name!,
+                ClinicName = user.Clinic!.Name,
+                Connection = connection,
+                // The newest invite; at the same instant (a resend) the open one, not the one it replaced.
+                LatestInvite = db.Invites.Where(i => i.UserId == user.Id).OrderByDescending(i => i.CreatedAt).ThenBy(i => i.CancelledAt != null).FirstOrDefault(),
+            };
 
         if (viewer.IsInRole(PortalRoles.Support)) return people;
         if (viewer.IsInRole(PortalRoles.ClinicManager) && viewer.ClinicIdOf() is { } clinicId) return people.Where(p => p.User.ClinicId == clinicId);
@@ -170,11 +179,13 @@ public sealed class ConnectionDirectory(
         if (query.Search?.Trim() is { Length: > 0 } search)
         {
             var pattern = LikePattern.Containing(search[..Math.Min(search.Length, PeopleQuery.MaxSearchLength)]);
+#pragma warning disable CA1304, CA1311 // ToLower() here is SQL lower(), run by the database, not .NET's culture-dependent one.
             people = people.Where(p =>
-                EF.Functions.Like(p.User.DisplayName, pattern, LikePattern.Escape) || EF.Functions.Like(p.User.Email!, pattern, LikePattern.Escape)
-                || EF.Functions.Like(p.ClinicName!, pattern, LikePattern.Escape)
-                || (p.Connection != null && (EF.Functions.Like(p.Connection.ResourceOwnerId, pattern, LikePattern.Escape)
-                    || EF.Functions.Like(p.Connection.FullscriptClinicName!, pattern, LikePattern.Escape))));
+                EF.Functions.Like(p.User.DisplayName.ToLower(), pattern, LikePattern.Escape) || EF.Functions.Like(p.User.Email!.ToLower(), pattern, LikePattern.Escape)
+                || EF.Functions.Like(p.ClinicName!.ToLower(), pattern, LikePattern.Escape)
+                || (p.Connection != null && (EF.Functions.Like(p.Connection.ResourceOwnerId.ToLower(), pattern, LikePattern.Escape)
+                    || EF.Functions.Like(p.Connection.FullscriptClinicName!.ToLower(), pattern, LikePattern.Escape))));
+#pragma warning restore CA1304, CA1311
         }
         if (query.OnlyNeedingAttention)
             people = people.Where(p => p.Connection != null
@@ -207,5 +218,6 @@ public sealed class ConnectionDirectory(
     };
 
     private static PersonRow ToRow(Person p) => new(p.User.Id, p.User.DisplayName, p.User.Email ?? "", p.Role, p.User.ClinicId, p.ClinicName,
-        p.Connection?.ResourceOwnerId, p.Connection is null ? null : ConnectionView.From(p.Connection));
+        p.Connection?.ResourceOwnerId, p.Connection is null ? null : ConnectionView.From(p.Connection),
+        p.LatestInvite is { } i ? new InviteView(i.Id, i.CreatedAt, i.ExpiresAt, i.UsedAt, i.CancelledAt) : null);
 }

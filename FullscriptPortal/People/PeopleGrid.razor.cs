@@ -33,6 +33,7 @@ public sealed partial class PeopleGrid
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     private readonly RowStore _store = new();
+    private readonly BulkSelection _selection = new();
     private MudDataGrid<PersonRow>? _grid;
     private ClaimsPrincipal _viewer = new();
     private PeopleFilter _filter = new();
@@ -91,6 +92,8 @@ public sealed partial class PeopleGrid
         var counted = _counted is { } c && c.Filter == CountKey(query) ? c.Total : (int?)null;
         var page = await Directory.PageAsync(_viewer, query, counted, cancellationToken);
         _store.Reset(page.Rows);
+        // Ticks belong to this filter, sort, page and page size; a reload of the same view keeps them.
+        _selection.Follow((_filter, state.Page, state.PageSize), page.Rows.Select(r => r.UserId));
         (_total, _loading, _totalKnown) = (page.Total, false, page.TotalKnown);
         if (!page.TotalKnown) _ = CountAfterShownAsync(CountKey(query));
         if (state.PageSize != _pageSize)
