@@ -1,4 +1,5 @@
 using FullscriptPortal.Connections;
+using FullscriptPortal.Data;
 using FullscriptPortal.Lifecycle;
 using FullscriptPortal.Tests.Infrastructure;
 using FullscriptPortal.Tokens;
@@ -8,9 +9,9 @@ namespace FullscriptPortal.Tests.Lifecycle;
 
 /// <summary>Faults whose handling a setting decides (timeouts, give-up period, budget, probe): each test starts a portal
 /// configured for it.</summary>
-public sealed class FaultSettingsTests : IDisposable
+public abstract class FaultSettingsTests(StoreProvider provider) : IDisposable
 {
-    private readonly PortalFactory _factory = new();
+    private readonly PortalFactory _factory = new PortalFactory().On(provider);
 
     private async Task<Guid> ConnectAsync(string email = DemoPeople.DrLee)
     {
@@ -21,8 +22,8 @@ public sealed class FaultSettingsTests : IDisposable
     [Fact]
     public async Task A_timeout_is_transient_and_keeps_the_tokens()
     {
-        _factory.Settings["Fullscript:Retry:AttemptTimeout"] = "00:00:00.300";
-        _factory.Settings["Fullscript:HttpTimeout"] = "00:00:01";
+        _factory.Settings["Fullscript:Retry:AttemptTimeout"] = "00:00:01";
+        _factory.Settings["Fullscript:HttpTimeout"] = "00:00:01.500";
         var id = await ConnectAsync();
         var before = await _factory.StoredRefreshTokenAsync(id);
         _factory.Time.Advance(TimeSpan.FromHours(2));
@@ -105,5 +106,13 @@ public sealed class FaultSettingsTests : IDisposable
         (await _factory.ConnectionOfIdAsync(id)).State.Should().Be(ConnectionState.NeedsReconnect);
     }
 
-    public void Dispose() => _factory.Dispose();
+    public void Dispose()
+    {
+        _factory.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+public sealed class FaultSettingsTestsOnSqlite() : FaultSettingsTests(StoreProvider.Sqlite);
+
+public sealed class FaultSettingsTestsOnPostgres() : FaultSettingsTests(StoreProvider.Postgres);
