@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using FullscriptPortal.Clinics;
+using FullscriptPortal.Mail;
 using FullscriptPortal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace FullscriptPortal.Tests.Mail;
@@ -128,6 +131,28 @@ public sealed class MailTests : IDisposable
         var start = () => _factory.StartServer();
 
         start.Should().Throw<OptionsValidationException>().Which.Message.Should().Contain("Email:Smtp:From");
+    }
+
+    [Fact]
+    public async Task With_smtp_a_resent_invite_and_invites_made_several_at_once_are_e_mailed()
+    {
+        UseSmtp(_sink.Port);
+        using var manager = _factory.NewSession();
+        await manager.SignInAsync(DemoPeople.Manager);
+        var principal = await manager.PrincipalAsync();
+        var users = await _factory.QueryAsync(db => db.Users.ToDictionaryAsync(u => u.Email!, u => u.Id));
+        var (sam, lee) = (users[DemoPeople.SamFront], users[DemoPeople.DrLee]);
+        await _factory.InScopeAsync<Invites, InviteLink?>(i => i.CreateAsync(principal, sam, default));
+        var portalBase = _factory.ServerAddress;
+
+        var resent = await _factory.InScopeAsync<Invites, InviteOutcome>(i => i.ResendAsync(principal, sam, portalBase));
+        var many = await _factory.InScopeAsync<Invites, IReadOnlyList<InviteOutcome>>(i => i.InviteManyAsync(principal, [lee], portalBase));
+
+        resent.Mailed.Should().Be(MailOutcome.Sent);
+        many.Should().ContainSingle().Which.Mailed.Should().Be(MailOutcome.Sent);
+        _sink.Messages.Select(m => m.Recipients.Single()).Should().Equal(DemoPeople.SamFront, DemoPeople.DrLee);
+        _sink.Messages.First().Message.TextBody.Should().Contain(new Uri(portalBase, resent.Link!.Path).AbsoluteUri);
+        _sink.Messages.Last().Message.TextBody.Should().Contain(new Uri(portalBase, many[0].Link!.Path).AbsoluteUri);
     }
 
     public void Dispose()
