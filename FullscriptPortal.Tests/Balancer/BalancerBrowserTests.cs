@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using FullscriptPortal.Balancer;
 using FullscriptPortal.Tests.Browser;
 using FullscriptPortal.Tests.Infrastructure;
@@ -62,12 +60,28 @@ public sealed class BalancerBrowserTests(BrowserFixture browser) : IAsyncLifetim
         await manager.ScreenshotAsync("balancer-manager-sees-other-instance");
     }
 
-    /// <summary>A browser whose affinity cookie names <paramref name="destination"/>, as one the balancer sent there before.</summary>
+    /// <summary>A browser holding the affinity cookie the balancer gives out for <paramref name="destination"/>, as one it
+    /// sent there before.</summary>
     private async Task<PortalPage> OpenPinnedAsync(string destination)
     {
         var page = await PortalPage.OpenAsync(browser, _first, address: _address);
-        await page.Page.Context.AddCookiesAsync([new Cookie { Name = BalancerProxyConfig.AffinityCookie, Value = AffinityOf(destination), Url = _address.AbsoluteUri }]);
+        await page.Page.Context.AddCookiesAsync([new Cookie { Name = BalancerProxyConfig.AffinityCookie, Value = await AffinityOfAsync(destination), Url = _address.AbsoluteUri }]);
         return page;
+    }
+
+    /// <summary>The affinity cookie's value for <paramref name="destination"/>: asked of the balancer (new visitors are
+    /// spread round robin, each told where it landed) rather than computed, so the test does not depend on YARP's hash.</summary>
+    private async Task<string> AffinityOfAsync(string destination)
+    {
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = _address };
+        for (var i = 0; i < 20; i++)
+        {
+            using var response = await http.GetAsync("/health");
+            if (response.Headers.GetValues(LoadBalancer.DestinationHeader).Single() != destination) continue;
+            var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(BalancerProxyConfig.AffinityCookie + "=", StringComparison.Ordinal));
+            return cookie.Split(';')[0].Split('=', 2)[1];
+        }
+        throw new InvalidOperationException($"The balancer never sent a new visitor to {destination}.");
     }
 
     /// <summary>Opens <paramref name="path"/> through the balancer once its circuit answers; returns the instance that answered.</summary>
@@ -77,9 +91,6 @@ public sealed class BalancerBrowserTests(BrowserFixture browser) : IAsyncLifetim
         await page.WaitUntilInteractiveAsync();
         return await response!.HeaderValueAsync(LoadBalancer.DestinationHeader);
     }
-
-    /// <summary>YARP's HashCookie value: SHA-256 of the destination's name (UTF-16, lower case), in hex.</summary>
-    private static string AffinityOf(string destination) => Convert.ToHexString(SHA256.HashData(Encoding.Unicode.GetBytes(destination.ToLowerInvariant())));
 
     public async Task DisposeAsync()
     {
