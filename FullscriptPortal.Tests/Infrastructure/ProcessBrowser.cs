@@ -8,8 +8,8 @@ public static class ProcessBrowser
 {
     /// <summary>Signs <paramref name="email"/> in on <paramref name="portal"/>, starts the connect flow, approves it on the
     /// simulator's consent page as the matching Fullscript user, and follows the callback; the portal's worker exchanges
-    /// the code (no dashboard circuit is open).</summary>
-    public static async Task ConnectAsync(Uri portal, string email)
+    /// the code (no dashboard circuit is open). Returns the authorize URL the portal sent the browser to.</summary>
+    public static async Task<Uri> ConnectAsync(Uri portal, string email)
     {
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = portal };
         var signIn = await http.GetStringAsync("/account/signin");
@@ -20,7 +20,8 @@ public static class ProcessBrowser
             ["Form.Email"] = email,
             ["Form.Password"] = DemoSeed.Password,
         }))).StatusCode.Should().Be(HttpStatusCode.Redirect);
-        var authorize = (await http.GetAsync("/connect/fullscript")).Headers.Location!;
+        // Absolute for a simulator elsewhere, a same-site path for the embedded one.
+        var authorize = new Uri(portal, (await http.GetAsync("/connect/fullscript")).Headers.Location!);
         var consent = await http.GetStringAsync(authorize);
         var decided = await http.PostAsync(new Uri(authorize, authorize.AbsolutePath), new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -33,5 +34,6 @@ public static class ProcessBrowser
             ["decision"] = "approve",
         }));
         (await http.GetAsync(decided.Headers.Location)).Headers.Location!.ToString().Should().Be("/?connect=codereceived");
+        return authorize;
     }
 }
