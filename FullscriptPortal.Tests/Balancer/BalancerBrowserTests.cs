@@ -16,7 +16,6 @@ namespace FullscriptPortal.Tests.Balancer;
 [Collection(BrowserTestGroup.Name)]
 public sealed class BalancerBrowserTests(BrowserFixture browser) : IAsyncLifetime, IDisposable
 {
-    private readonly string _database = PostgresServer.Shared.CreateDatabase();
     private PortalFactory _first = null!;
     private PortalFactory _second = null!;
     private WebApplication _balancer = null!;
@@ -24,9 +23,9 @@ public sealed class BalancerBrowserTests(BrowserFixture browser) : IAsyncLifetim
 
     public async Task InitializeAsync()
     {
-        _first = new PortalFactory { UseRealClock = true }.OnPostgres(_database);
+        _first = new PortalFactory { UseRealClock = true }.OnPostgres().WithKeyRing(TestCertificate.Shared);
         _first.StartServer(); // the first instance creates the tables; the second starts on them
-        _second = new PortalFactory { UseRealClock = true }.OnPostgres(_database);
+        _second = new PortalFactory { UseRealClock = true }.OnDatabaseOf(_first);
         _second.StartServer();
         _balancer = LoadBalancer.Build(
             ["--urls", "http://127.0.0.1:0", "--Balancer:ShowDestination=true",

@@ -2,7 +2,6 @@ using FullscriptPortal.Connections;
 using FullscriptPortal.Data;
 using FullscriptPortal.Live;
 using FullscriptPortal.Tests.Infrastructure;
-using FullscriptPortal.Tests.Infrastructure.Postgres;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -18,12 +17,10 @@ public sealed class CrossInstanceNotifyTests : IDisposable
     private readonly List<ConnectionChange> _heardOnA = [];
     private readonly List<ConnectionChange> _heardOnB = [];
 
-    private readonly string _database = PostgresServer.Shared.CreateDatabase();
-
     public CrossInstanceNotifyTests()
     {
-        _a = new PortalFactory().OnPostgres(_database);
-        _b = new PortalFactory().OnPostgres(_database);
+        _a = new PortalFactory().OnPostgres();
+        _b = PortalFactory.SecondInstanceOf(_a);
     }
 
     [Fact]
@@ -101,7 +98,7 @@ public sealed class CrossInstanceNotifyTests : IDisposable
 
     private async Task NotifyAsync(string payload)
     {
-        await using var connection = new NpgsqlConnection(_database);
+        await using var connection = new NpgsqlConnection(_a.PostgresConnectionString);
         await connection.OpenAsync();
         await using var notify = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", connection);
         notify.Parameters.AddWithValue("channel", CrossInstanceChannel.Name);

@@ -22,7 +22,6 @@ public sealed class ThreeProcessTests : IAsyncLifetime, IDisposable
     private const string TokenPath = "/simulator/api/oauth/token";
 
     private readonly PortalFactory _fullscript = new() { UseRealClock = true };
-    private readonly string _database = PostgresServer.Shared.CreateDatabase();
     private readonly string _directory = PortalFactory.NewDataDirectory("fullscript-three-");
     private readonly List<PortalProcess> _portals = [];
     private PortalFactory? _operator;
@@ -101,14 +100,14 @@ public sealed class ThreeProcessTests : IAsyncLifetime, IDisposable
 
     private async Task StartClusterAsync(TimeSpan refreshLease)
     {
-        _operator = new PortalFactory().OnPostgres(_database);
+        _operator = new PortalFactory().OnPostgres().WithKeyRing(TestCertificate.Shared);
         _key = await BackendClient.NewKeyAsync(_operator);
         await _operator.QueryAsync(db => db.Users.Where(u => u.Email == DemoPeople.DrLee).ExecuteUpdateAsync(u => u.SetProperty(x => x.ExternalId, ExternalId)));
 
         var fullscriptOptions = _fullscript.Services.GetRequiredService<IOptionsMonitor<SimulatorOptions>>().CurrentValue;
         for (var i = 0; i < 3; i++)
         {
-            var settings = PostgresPortals.Settings(_database, TestCertificate.Shared);
+            var settings = PostgresPortals.Settings(_operator.PostgresConnectionString!, TestCertificate.Shared);
             settings["Simulator:DatabasePath"] = Path.Combine(_directory, $"unused-simulator-{i}.db");
             settings["Fullscript:Servers:simulator:ApiBase"] = new Uri(_fullscript.ServerAddress, "/simulator/api").AbsoluteUri;
             settings["Fullscript:Retry:MaxAttempts"] = "1";
