@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
-# The portal as a cluster on this machine: a throwaway PostgreSQL server, the Fullscript simulator (its own process),
-# three portal instances sharing the database and the Data Protection certificate, and the load balancer in front of
-# them. Prints the address to open; Ctrl-C stops everything and removes the temporary folder. See docs/scale-out.md.
+# The portal as a cluster on this machine: a throwaway PostgreSQL server, three portal instances sharing the database
+# and the Data Protection certificate (and the simulator's file), and the load balancer in front of them. Prints the address to open; Ctrl-C stops everything and removes the temporary folder. See docs/scale-out.md.
 #
 #   docs/scale-out/run-cluster.sh                      # balancer on the first free port from 5300
 #   BALANCER_PORT=8080 INSTANCES=2 docs/scale-out/run-cluster.sh
@@ -26,7 +25,8 @@ stop_all() {
   if [[ -n $pg_bin && -f $pg_data/postmaster.pid ]]; then as_postgres "$pg_bin/pg_ctl" stop -D "$pg_data" -m fast >/dev/null || true; fi
   if [[ -n ${KEEP:-} ]]; then echo "Logs kept in $logs"; else rm -rf "$work"; fi
 }
-trap stop_all EXIT INT TERM
+trap stop_all EXIT
+trap 'stop_all; exit 130' INT TERM
 
 fail() { echo "run-cluster: $*" >&2; exit 1; }
 
@@ -63,11 +63,16 @@ app=$repo/FullscriptPortal/bin/Release/net10.0
 [[ -f $app/FullscriptPortal.dll ]] || fail "no build in $app: run without NO_BUILD=1"
 
 # 2. PostgreSQL: a cluster of its own in the temporary folder, on a free loopback port, no fsync (it is thrown away).
-pg_port=$(free_port 55432)
+#    (Below the ephemeral range, so no outgoing connection holds the port; another program may take it first: try on.)
 [[ $(id -u) -eq 0 ]] && chown postgres:postgres "$work"
 as_postgres "$pg_bin/initdb" -D "$pg_data" -U postgres --auth=trust --no-locale -E UTF8 --no-sync >"$logs/initdb.log"
-as_postgres "$pg_bin/pg_ctl" start -w -D "$pg_data" -l "$pg_data/server.log" \
-  -o "-k $pg_data -p $pg_port -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" >/dev/null
+pg_port=15431
+for attempt in 1 2 3 4 5; do
+  pg_port=$(free_port $((pg_port + 1)))
+  if as_postgres "$pg_bin/pg_ctl" start -w -D "$pg_data" -l "$pg_data/server.log" \
+    -o "-k $pg_data -p $pg_port -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" >/dev/null; then break; fi
+  [[ $attempt -eq 5 ]] && fail "PostgreSQL did not start; its log: $pg_data/server.log (run with KEEP=1 to keep it)"
+done
 as_postgres "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -qc "CREATE DATABASE portal" >/dev/null
 connection="Host=127.0.0.1;Port=$pg_port;Database=portal;Username=postgres"
 echo "PostgreSQL     127.0.0.1:$pg_port (database portal)"
@@ -82,28 +87,19 @@ rm "$work/key-ring.key"
 balancer_port=$(free_port "${BALANCER_PORT:-5300}")
 public=http://127.0.0.1:$balancer_port
 
-# 4. The Fullscript simulator as a process of its own (its own SQLite files), so every instance talks to the same one
-#    and it outlives any of them. It sends browsers back to the balancer.
-sim_port=$(free_port $((balancer_port + 10)))
-mkdir -p "$work/simulator"
-(cd "$app" && exec dotnet FullscriptPortal.dll --environment Development --urls "http://127.0.0.1:$sim_port" \
-  --Database:Path="$work/simulator/portal.db" --Simulator:DatabasePath="$work/simulator/simulator.db" \
-  --Simulator:RedirectUris:0="$public/oauth/fullscript/callback" \
-  --Simulator:RedirectUris:1="http://localhost:$balancer_port/oauth/fullscript/callback" \
-  --Simulator:AccessTokenLifetime="${TOKEN_LIFETIME:-02:00:00}" --Tokens:WorkerEnabled=false) >"$logs/simulator.log" 2>&1 &
-pids+=($!)
-wait_for "http://127.0.0.1:$sim_port/health" simulator "${pids[-1]}"
-echo "Simulator      http://127.0.0.1:$sim_port/simulator"
+# 4. The Fullscript simulator: embedded in each instance as usual, all three on one SQLite file, so a grant made through
+#    one instance is known to the others. The browser reaches it through the balancer, on the portal's own site.
+simulator_db=$work/simulator.db
 
 # 5. The portal instances. The first creates the tables and the demo people; the others start once it answers.
-destinations=()
 port=$((balancer_port + 1))
+destinations=()
 for i in $(seq 1 "$instances"); do
   port=$(free_port "$port")
   (cd "$app" && exec dotnet FullscriptPortal.dll --environment Development --urls "http://127.0.0.1:$port" \
     --Database:Provider=Postgres --ConnectionStrings:Portal="$connection" \
     --DataProtection:CertificatePath="$work/key-ring.pfx" --DataProtection:CertificatePassword="$password" \
-    --Fullscript:Servers:simulator:ApiBase="http://127.0.0.1:$sim_port/simulator/api") >"$logs/portal-$i.log" 2>&1 &
+    --Simulator:DatabasePath="$simulator_db" --Simulator:AccessTokenLifetime="${TOKEN_LIFETIME:-02:00:00}") >"$logs/portal-$i.log" 2>&1 &
   pids+=($!)
   wait_for "http://127.0.0.1:$port/health" "portal-$i" "${pids[-1]}"
   echo "portal-$i       http://127.0.0.1:$port"
