@@ -15,7 +15,9 @@ namespace FullscriptPortal.Tests.Tokens;
 
 /// <summary>Three real portal processes (<c>dotnet FullscriptPortal.dll</c>) on one PostgreSQL database, against one
 /// Fullscript: the simulator in this test's own host, which counts the calls it gets. An in-process host on the same
-/// database plays the operator's tools (it makes the API key and reads rows) and serves no traffic.</summary>
+/// database plays the operator's tools (it makes the API key and reads rows) and serves no traffic. Alone, after the
+/// other tests: three processes and a thousand requests would starve the rest of the suite on two cores, and be starved.</summary>
+[Collection(ProcessTestGroup.Name)]
 public sealed class ThreeProcessTests : IAsyncLifetime, IDisposable
 {
     private const string ExternalId = "dr-lee";
