@@ -47,11 +47,11 @@ public sealed class BrowserTestGroup : ICollectionFixture<BrowserFixture>, IColl
     public const string Name = "browser";
 }
 
-/// <summary>The portal the browser tests share, on the real clock so countdowns tick as a person sees them; each test
-/// resets it to the demo seed first. A test that needs other settings starts its own.</summary>
+/// <summary>The portal the browser tests share, on the real clock so countdowns tick as a person sees them, and exchanging
+/// codes from the callback as deployed; each test resets it to the demo seed first. A test that needs other settings starts its own.</summary>
 public sealed class BrowserPortal : IDisposable
 {
-    public PortalFactory Portal { get; } = new() { UseRealClock = true };
+    public PortalFactory Portal { get; } = new() { UseRealClock = true, Settings = { ["Tokens:ExchangeOnCallback"] = "true" } };
 
     public void Dispose() => Portal.Dispose();
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using FullscriptPortal.Components.Shared;
+using FullscriptPortal.Home;
 
 namespace FullscriptPortal.Tests.Components;
 
@@ -28,23 +29,38 @@ public sealed class CountdownFormatTests
     [Fact]
     public async Task The_browser_writes_every_countdown_as_the_server_does()
     {
+        var ms = string.Join(", ", Table.Select(c => (c.Seconds * 1000).ToString(CultureInfo.InvariantCulture)));
+        var output = await RunCountdownScriptAsync($"[{ms}].map(page.portalCountdown.format)");
+
+        System.Text.Json.JsonSerializer.Deserialize<string[]>(output).Should().Equal(Table.Select(c => c.Text));
+    }
+
+    [Fact]
+    public async Task The_browser_switches_the_cards_look_at_the_servers_thresholds()
+    {
+        var soon = (long)ConnectionCountdown.SoonThreshold.TotalMilliseconds;
+        var output = await RunCountdownScriptAsync($"[{soon + 1}, {soon}, 1, 0, -5].map(ms => page.portalCountdown.phase(ms, {soon}))");
+
+        System.Text.Json.JsonSerializer.Deserialize<string[]>(output).Should().Equal("", "soon", "soon", "expired", "expired");
+    }
+
+    // countdown.js runs in a bare context with just enough of a page to start; an expression over it is read back.
+    private static async Task<string> RunCountdownScriptAsync(string expression)
+    {
         var script = Path.Combine(RepositoryRoot(), "FullscriptPortal", "wwwroot", "countdown.js");
-        // countdown.js runs in a bare context with just enough of a page to start; its format rule is then read back.
         var program = $$"""
             const vm = require("vm"), fs = require("fs");
             const page = { document: { querySelectorAll: () => [], documentElement: {} }, setInterval: () => 0,
                            MutationObserver: class { observe() {} }, Date };
             page.globalThis = page;
             vm.runInNewContext(fs.readFileSync({{System.Text.Json.JsonSerializer.Serialize(script)}}, "utf8"), page);
-            const ms = [{{string.Join(", ", Table.Select(c => (c.Seconds * 1000).ToString(CultureInfo.InvariantCulture)))}}];
-            process.stdout.write(JSON.stringify(ms.map(page.portalCountdown.format)));
+            process.stdout.write(JSON.stringify({{expression}}));
             """;
         using var node = Process.Start(new ProcessStartInfo("node", ["-e", program]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
         var output = await node.StandardOutput.ReadToEndAsync();
         await node.WaitForExitAsync();
         node.ExitCode.Should().Be(0, await node.StandardError.ReadToEndAsync());
-
-        System.Text.Json.JsonSerializer.Deserialize<string[]>(output).Should().Equal(Table.Select(c => c.Text));
+        return output;
     }
 
     private static string RepositoryRoot()

@@ -121,6 +121,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Fullscript:Retry:BaseDelay", "00:00:00.010");
         // Tests run the lifecycle sweep themselves, so nothing happens behind their back when they advance the clock.
         builder.UseSetting("Tokens:WorkerEnabled", "false");
+        // Likewise the circuit exchanges the code, when the test asks it to; ExchangeOnCallbackTests turn the callback's own on.
+        builder.UseSetting("Tokens:ExchangeOnCallback", "false");
         // Every test signs in from 127.0.0.1, many in a row: per-client limits are out of reach unless a test lowers them.
         foreach (var limit in new[] { "SignIn", "SignInFailures", "Links" }) builder.UseSetting($"RateLimits:{limit}:PermitLimit", "1000000");
         // bUnit circuits hold principals made by the tests, not by a sign-in; none should be re-checked behind a test's back.

@@ -66,9 +66,10 @@ public sealed partial class AuthorizationFlow(
         return QueryHelpers.AddQueryString(servers.AuthorizeUrl(pending.ServerKey), query);
     }
 
-    /// <summary>Checks Fullscript's redirect and keeps the code for the exchange. Any state that is missing, unknown,
-    /// another user's, expired or used changes nothing.</summary>
-    public async Task<(ConnectNotice Outcome, string ReturnPath)> CompleteCallbackAsync(
+    /// <summary>Checks Fullscript's redirect and keeps the code for the exchange (of the pending authorization
+    /// <c>PendingId</c>, set when a code was kept). Any state that is missing, unknown, another user's, expired or used
+    /// changes nothing.</summary>
+    public async Task<(ConnectNotice Outcome, string ReturnPath, Guid? PendingId)> CompleteCallbackAsync(
         string userId, string? state, string? code, string? error, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(state)) return Rejected(ConnectNotice.MissingState, userId);
@@ -113,13 +114,13 @@ public sealed partial class AuthorizationFlow(
         };
         db.Audit(now, AuditActions.ConsentReturned, outcome == ConnectNotice.CodeReceived ? "code-received" : "refused", userId, pending.UserId, detail: detail);
         await db.SaveChangesAsync(cancellationToken);
-        return (outcome, pending.ReturnPath);
+        return (outcome, pending.ReturnPath, outcome == ConnectNotice.CodeReceived ? pending.Id : null);
     }
 
-    private (ConnectNotice, string) Rejected(ConnectNotice outcome, string userId)
+    private (ConnectNotice, string, Guid?) Rejected(ConnectNotice outcome, string userId)
     {
         LogRejectedCallback(userId, outcome);
-        return (outcome, "/");
+        return (outcome, "/", null);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Fullscript callback for user {UserId} rejected: {Outcome}")]

@@ -2,6 +2,7 @@ using FullscriptPortal.Auth;
 using FullscriptPortal.Connections;
 using FullscriptPortal.Data;
 using FullscriptPortal.Fullscript;
+using FullscriptPortal.Tokens;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
@@ -59,15 +60,17 @@ public static class ConnectEndpoints
          where userRole.UserId == userId && role.Name != null
          select role.Name!).ToListAsync(cancellationToken);
 
-    private static async Task<IResult> CallbackAsync(HttpContext http, AuthorizationFlow flow)
+    private static async Task<IResult> CallbackAsync(HttpContext http, AuthorizationFlow flow, CallbackExchanges exchanges, IOptionsMonitor<TokenOptions> tokens)
     {
         // Read by hand: a repeated parameter is malformed input, not a reason to fail model binding with a 500.
         var query = http.Request.Query;
         if (query["state"].Count > 1 || query["code"].Count > 1 || query["error"].Count > 1)
             return Results.Redirect(WithOutcome("/", ConnectNotice.Malformed));
 
-        var (outcome, returnPath) = await flow.CompleteCallbackAsync(
+        var (outcome, returnPath, pendingId) = await flow.CompleteCallbackAsync(
             http.User.UserId()!, query["state"], query["code"], query["error"], http.RequestAborted);
+        // The exchange starts now, so Fullscript answers while the browser loads the dashboard, whose circuit shows it.
+        if (pendingId is { } id && tokens.CurrentValue.ExchangeOnCallback) exchanges.Start(id, http.User.UserId()!);
         // Normalised again on the way out: a pending authorization recorded before return paths were normalised may
         // still hold raw text, and a Location header takes ASCII only.
         return Results.Redirect(WithOutcome(LocalPath.OrHome(returnPath), outcome));

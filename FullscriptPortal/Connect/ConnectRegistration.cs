@@ -8,6 +8,7 @@ public static class ConnectRegistration
         builder.Services.AddScoped<AuthorizationFlow>();
         builder.Services.AddScoped<CodeExchanger>();
         builder.Services.AddScoped<ConnectionsCircuitService>();
+        builder.Services.AddSingleton<CallbackExchanges>();
         return builder;
     }
 }

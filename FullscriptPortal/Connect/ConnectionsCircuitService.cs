@@ -17,6 +17,7 @@ public sealed class ConnectionsCircuitService(
     AuthenticationStateProvider authentication,
     IDbContextFactory<PortalDbContext> dbs,
     CodeExchanger exchanger,
+    CallbackExchanges callbackExchanges,
     ConnectionProbe probe,
     Disconnector disconnector,
     IOptionsMonitor<FullscriptOptions> options,
@@ -50,22 +51,30 @@ public sealed class ConnectionsCircuitService(
     }
 
     /// <summary>Exchanges the newest code that came back to this user's browser (for their own connection, or one they
-    /// started on someone's behalf), if any; <c>null</c> when there was none.</summary>
+    /// started on someone's behalf), if any; <c>null</c> when there was none.
+    /// The callback usually started the exchange already (<see cref="CallbackExchanges"/>): then this waits for its outcome.</summary>
     public async Task<ExchangeOutcome?> FinishPendingConnectAsync(CancellationToken cancellationToken = default)
     {
         var userId = (await CurrentUserAsync()).UserId()!;
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        if (callbackExchanges.Take(userId) is { } started && await started.Outcome is { } startedOutcome)
+            return await WithWhomAsync(db, started.PendingId, startedOutcome, userId, cancellationToken);
         var pending = await db.PendingAuthorizations
             .Where(p => p.StartedByUserId == userId && p.CodeProtected != null && p.ExchangeStartedAt == null && p.CompletedAt == null)
             .OrderByDescending(p => p.CodeReceivedAt)
-            .Select(p => new { p.Id, p.UserId })
+            .Select(p => p.Id)
             .FirstOrDefaultAsync(cancellationToken);
-        if (pending is null) return null;
-        var outcome = await exchanger.ExchangeAsync(pending.Id, userId, cancellationToken);
-        // Started on someone's behalf: the sentences about it name that person, not "your" account.
-        return outcome is not null && pending.UserId != userId
-            ? outcome with { OnBehalfOf = await db.Users.Where(u => u.Id == pending.UserId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) }
-            : outcome;
+        if (pending == Guid.Empty) return null;
+        var outcome = await exchanger.ExchangeAsync(pending, userId, cancellationToken);
+        return outcome is null ? null : await WithWhomAsync(db, pending, outcome, userId, cancellationToken);
+    }
+
+    // Started on someone's behalf: the sentences about it name that person, not "your" account.
+    private static async Task<ExchangeOutcome> WithWhomAsync(PortalDbContext db, Guid pendingId, ExchangeOutcome outcome, string userId, CancellationToken cancellationToken)
+    {
+        var forUserId = await db.PendingAuthorizations.Where(p => p.Id == pendingId).Select(p => p.UserId).SingleAsync(cancellationToken);
+        return forUserId == userId ? outcome
+            : outcome with { OnBehalfOf = await db.Users.Where(u => u.Id == forUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) };
     }
 
     /// <summary>The newest audit entries about the signed-in user. Entries never hold tokens.</summary>

@@ -30,6 +30,25 @@ public sealed class ConnectionDirectory(
         return new PeoplePage([.. rows.Select(ToRow)], total);
     }
 
+    /// <summary>One page without counting every match, so a page of 10,000 costs what its rows cost: with
+    /// <paramref name="knownTotal"/> (counted before for the same filter) that is its total; without it the page reads
+    /// one row more to tell whether more follow, and the total stays unknown (<see cref="PeoplePage.TotalKnown"/>) until
+    /// the caller counts, after showing the page.</summary>
+    public async Task<PeoplePage> PageAsync(ClaimsPrincipal viewer, PeopleQuery query, int? knownTotal, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(cancellationToken);
+        var pageSize = Math.Clamp(query.PageSize, 1, PeopleQuery.MaxPageSize);
+        var skip = Math.Max(query.Page, 0) * pageSize;
+        var rows = await Sort(Filter(Scope(db, viewer), query, time.GetUtcNow()), query)
+            .Skip(skip).Take(knownTotal is null ? pageSize + 1 : pageSize)
+            .ToListAsync(cancellationToken);
+        if (knownTotal is { } total) return new PeoplePage([.. rows.Select(ToRow)], total);
+        var more = rows.Count > pageSize;
+        // Fewer rows than a page past the first: this page is the last, so the total is exact after all.
+        return new PeoplePage([.. rows.Take(pageSize).Select(ToRow)], skip + Math.Min(rows.Count, pageSize) + (more ? 1 : 0),
+            TotalKnown: !more && (rows.Count > 0 || skip == 0));
+    }
+
     /// <summary>How many rows a query matches (its page and sort aside): a live change that moves this number moved someone
     /// into or out of the view.</summary>
     public async Task<int> CountAsync(ClaimsPrincipal viewer, PeopleQuery query, CancellationToken cancellationToken = default)
@@ -49,25 +68,37 @@ public sealed class ConnectionDirectory(
     public async Task<Coverage> CoverageAsync(ClaimsPrincipal viewer, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        var soon = now.AddMinutes(15);
-        var horizon = now.AddHours(2);
+        DateTimeOffset Quarter(int i) => now.AddMinutes(15 * i);
+        var (q1, q2, q3, q4, q5, q6, q7, q8) = (Quarter(1), Quarter(2), Quarter(3), Quarter(4), Quarter(5), Quarter(6), Quarter(7), Quarter(8));
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        var people = Scope(db, viewer);
+        // One grouped pass over the scope (not a count per tile): each person falls in a group by their state and, when
+        // connected, the quarter hour their access token expires in; the few groups are summed here.
+        var groups = await Scope(db, viewer)
+            .GroupBy(p => new
+            {
+                State = p.Connection == null ? (ConnectionState?)null : p.Connection.State,
+                Live = p.Connection != null && p.Connection.AccessTokenExpiresAt > now,
+                Soon = p.Connection != null && p.Connection.AccessTokenExpiresAt <= q1,
+                Slot = p.Connection == null || p.Connection.AccessTokenExpiresAt <= now ? -1
+                    : p.Connection.AccessTokenExpiresAt < q1 ? 0 : p.Connection.AccessTokenExpiresAt < q2 ? 1
+                    : p.Connection.AccessTokenExpiresAt < q3 ? 2 : p.Connection.AccessTokenExpiresAt < q4 ? 3
+                    : p.Connection.AccessTokenExpiresAt < q5 ? 4 : p.Connection.AccessTokenExpiresAt < q6 ? 5
+                    : p.Connection.AccessTokenExpiresAt < q7 ? 6 : p.Connection.AccessTokenExpiresAt <= q8 ? 7 : 8,
+            })
+            .Select(g => new { g.Key.State, g.Key.Live, g.Key.Soon, g.Key.Slot, Count = g.Count() })
+            .ToListAsync(cancellationToken);
         // Connected while the access token works: a refresh being retried (RefreshFailing) still counts, with its warning
         // in Failing, as DESIGN.md's states say.
-        var connected = people.Where(p => p.Connection != null
-            && (p.Connection.State == ConnectionState.Active || p.Connection.State == ConnectionState.RefreshFailing)
-            && p.Connection.AccessTokenExpiresAt > now);
-        var expiries = await connected.Where(p => p.Connection!.AccessTokenExpiresAt <= horizon).Select(p => p.Connection!.AccessTokenExpiresAt).ToListAsync(cancellationToken);
+        var connected = groups.Where(g => g.State is ConnectionState.Active or ConnectionState.RefreshFailing && g.Live).ToList();
         var slots = new int[8];
-        foreach (var expiry in expiries) slots[Math.Clamp((int)((expiry - now).TotalMinutes / 15), 0, 7)]++;
+        foreach (var g in connected.Where(g => g.Slot is >= 0 and < 8)) slots[g.Slot] += g.Count;
         return new Coverage(
-            await people.CountAsync(cancellationToken),
-            await connected.CountAsync(cancellationToken),
-            await connected.CountAsync(p => p.Connection!.AccessTokenExpiresAt <= soon, cancellationToken),
-            await people.CountAsync(p => p.Connection != null && p.Connection.State == ConnectionState.RefreshFailing, cancellationToken),
-            await people.CountAsync(p => p.Connection != null && p.Connection.State == ConnectionState.NeedsReconnect, cancellationToken),
-            await people.CountAsync(p => p.Connection == null || p.Connection.State == ConnectionState.Revoked, cancellationToken),
+            groups.Sum(g => g.Count),
+            connected.Sum(g => g.Count),
+            connected.Where(g => g.Soon).Sum(g => g.Count),
+            groups.Where(g => g.State == ConnectionState.RefreshFailing).Sum(g => g.Count),
+            groups.Where(g => g.State == ConnectionState.NeedsReconnect).Sum(g => g.Count),
+            groups.Where(g => g.State is null or ConnectionState.Revoked).Sum(g => g.Count),
             slots);
     }
 
@@ -115,6 +146,7 @@ public sealed class ConnectionDirectory(
         public required string Role { get; init; }
         public string? ClinicName { get; init; }
         public FullscriptConnection? Connection { get; init; }
+        public Clinics.Invite? LatestInvite { get; init; }
     }
 
     /// <summary>Practitioners and staff: of the manager's clinic, or of every clinic for support; nobody for anyone else.</summary>
@@ -127,7 +159,15 @@ public sealed class ConnectionDirectory(
             where role.Name == PortalRoles.Practitioner || role.Name == PortalRoles.Staff
             join connection in db.Connections on user.Id equals connection.UserId into connections
             from connection in connections.DefaultIfEmpty()
-            select new Person { User = user, Role = role.Name!, ClinicName = user.Clinic!.Name, Connection = connection };
+            select new Person
+            {
+                User = user,
+                Role = role.Name!,
+                ClinicName = user.Clinic!.Name,
+                Connection = connection,
+                // The newest invite; at the same instant (a resend) the open one, not the one it replaced.
+                LatestInvite = db.Invites.Where(i => i.UserId == user.Id).OrderByDescending(i => i.CreatedAt).ThenBy(i => i.CancelledAt != null).FirstOrDefault(),
+            };
 
         if (viewer.IsInRole(PortalRoles.Support)) return people;
         if (viewer.IsInRole(PortalRoles.ClinicManager) && viewer.ClinicIdOf() is { } clinicId) return people.Where(p => p.User.ClinicId == clinicId);
@@ -178,5 +218,6 @@ public sealed class ConnectionDirectory(
     };
 
     private static PersonRow ToRow(Person p) => new(p.User.Id, p.User.DisplayName, p.User.Email ?? "", p.Role, p.User.ClinicId, p.ClinicName,
-        p.Connection?.ResourceOwnerId, p.Connection is null ? null : ConnectionView.From(p.Connection));
+        p.Connection?.ResourceOwnerId, p.Connection is null ? null : ConnectionView.From(p.Connection),
+        p.LatestInvite is { } i ? new InviteView(i.Id, i.CreatedAt, i.ExpiresAt, i.UsedAt, i.CancelledAt) : null);
 }

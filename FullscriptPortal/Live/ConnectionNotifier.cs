@@ -30,11 +30,14 @@ public sealed partial class ConnectionNotifier(ILogger<ConnectionNotifier> logge
     {
         var subscribers = _subscribers;
         foreach (var change in changes)
-        {
-            var woken = ChangeKey.Of(change).SelectMany(key => subscribers.GetValueOrDefault(key, [])).Distinct();
-            foreach (var subscriber in woken) _ = NotifyAsync(subscriber, change);
-        }
+            foreach (var subscriber in Woken(subscribers, change)) _ = NotifyAsync(subscriber, change);
     }
+
+    /// <summary>How many subscriptions a change would wake now: what a page that does not show it must never add to.</summary>
+    public int CountWoken(ConnectionChange change) => Woken(_subscribers, change).Count();
+
+    private static IEnumerable<Subscriber> Woken(ImmutableDictionary<ChangeKey, ImmutableList<Subscriber>> subscribers, ConnectionChange change) =>
+        ChangeKey.Of(change).SelectMany(key => subscribers.GetValueOrDefault(key, [])).Distinct();
 
     private void Remove(ChangeKey key, Subscriber subscriber)
     {

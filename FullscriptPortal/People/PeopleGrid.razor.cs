@@ -33,6 +33,7 @@ public sealed partial class PeopleGrid
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     private readonly RowStore _store = new();
+    private readonly BulkSelection _selection = new();
     private MudDataGrid<PersonRow>? _grid;
     private ClaimsPrincipal _viewer = new();
     private PeopleFilter _filter = new();
@@ -40,6 +41,8 @@ public sealed partial class PeopleGrid
     private string? _person;
     private int _pageSize = 25;
     private int _total;
+    private bool _totalKnown = true;
+    private (PeopleQuery Filter, int Total)? _counted;
     private bool _loading;
     private bool _ready;
     private string _address = "";
@@ -85,9 +88,14 @@ public sealed partial class PeopleGrid
     private async Task<GridData<PersonRow>> LoadAsync(GridState<PersonRow> state, CancellationToken cancellationToken)
     {
         _loading = true;
-        var page = await Directory.QueryAsync(_viewer, _filter.ToQuery(OnlyNeedingAttention, state.Page, state.PageSize), cancellationToken);
+        var query = _filter.ToQuery(OnlyNeedingAttention, state.Page, state.PageSize);
+        var counted = _counted is { } c && c.Filter == CountKey(query) ? c.Total : (int?)null;
+        var page = await Directory.PageAsync(_viewer, query, counted, cancellationToken);
         _store.Reset(page.Rows);
-        (_total, _loading) = (page.Total, false);
+        // Ticks belong to this filter, sort, page and page size; a reload of the same view keeps them.
+        _selection.Follow((_filter, state.Page, state.PageSize), page.Rows.Select(r => r.UserId));
+        (_total, _loading, _totalKnown) = (page.Total, false, page.TotalKnown);
+        if (!page.TotalKnown) _ = CountAfterShownAsync(CountKey(query));
         if (state.PageSize != _pageSize)
         {
             _pageSize = state.PageSize;
@@ -120,9 +128,31 @@ public sealed partial class PeopleGrid
     private async Task CheckMembershipAsync()
     {
         if (_grid is null || (_filter.IsEmpty && !OnlyNeedingAttention)) return;
-        var total = await Directory.CountAsync(_viewer, _filter.ToQuery(OnlyNeedingAttention, 0, 1));
+        var filter = CountKey(_filter.ToQuery(OnlyNeedingAttention, 0, 1));
+        var total = await Directory.CountAsync(_viewer, filter);
+        _counted = (filter, total);
         if (total != _total) await _grid.ReloadServerData();
     }
+
+    // What a count depends on: the filter, not the page, its size or the sort.
+    private static PeopleQuery CountKey(PeopleQuery query) => query with { Page = 0, PageSize = 1, Sort = PeopleSort.Name, Descending = false };
+
+    // A view's first page is on screen before its matches are counted (10,000 of them cost far more than 25 rows); the
+    // count follows and reaches the pager, and later pages of the same filter reuse it.
+    private Task CountAfterShownAsync(PeopleQuery filter) => InvokeAsync(async () =>
+    {
+        try
+        {
+            var total = await Directory.CountAsync(_viewer, filter);
+            if (_disposed || _grid is null || CountKey(_filter.ToQuery(OnlyNeedingAttention, 0, 1)) != filter) return;
+            _counted = (filter, total);
+            await _grid.ReloadServerData();
+        }
+        catch (Exception ex)
+        {
+            await DispatchExceptionAsync(ex);
+        }
+    });
 
     private Task RedrawRowAsync(PersonRow row) => RedrawRowAsync(row, raiseChanged: true);
 

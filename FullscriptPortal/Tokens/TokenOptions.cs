@@ -14,6 +14,10 @@ public sealed class TokenOptions
 
     public bool WorkerEnabled { get; set; } = true;
 
+    /// <summary>The callback request starts the code exchange itself (in the background), so it overlaps the dashboard's
+    /// load; off, the dashboard's circuit starts it once it is up. Either way the circuit shows the outcome.</summary>
+    public bool ExchangeOnCallback { get; set; } = true;
+
     /// <summary>A code the dashboard has not exchanged after this long is exchanged by the worker (the browser went away).</summary>
     public TimeSpan AbandonedExchangeAfter { get; set; } = TimeSpan.FromSeconds(30);
 
