@@ -12,6 +12,11 @@ public sealed class PortalProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The operating-system process id (the start of the portal's instance id, which leases are taken in).</summary>
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
     /// <summary>The portal built beside these tests (same configuration and framework folders).</summary>
     private static string PortalDll
     {
@@ -22,7 +27,8 @@ public sealed class PortalProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the portal on a port the operating system picks, and returns once it answers there. The address
+    /// <summary>Starts the portal on a port the operating system picks, and returns once it answers there (a busy machine
+    /// may take a minute or more to start a process). The address
     /// is read from the process's own "Now listening on" line: a port chosen beforehand could be taken meanwhile by
     /// another test's server, which would then answer in the process's place.</summary>
     public static async Task<PortalProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
@@ -43,7 +49,7 @@ public sealed class PortalProcess : IAsyncDisposable
 
         try
         {
-            var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(120));
             using var http = new HttpClient();
             (await http.GetAsync(new Uri(address, "/health"))).EnsureSuccessStatusCode();
             return new PortalProcess(process, address);
