@@ -24,15 +24,12 @@ if (unknown.Count > 0)
     return 2;
 }
 
-var started = DateTimeOffset.UtcNow;
-var clock = Stopwatch.StartNew();
-var loadBefore = Load();
 var results = new List<CaseRuns>();
 await using (var context = new BenchContext(options))
 {
     foreach (var benchCase in all.Where(c => options.Cases is null || options.Cases.Contains(c.Key)))
     {
-        var runs = new CaseRuns(benchCase);
+        var runs = new CaseRuns(benchCase) { StartedAt = DateTimeOffset.UtcNow, LoadBefore = Load() };
         results.Add(runs);
         var caseClock = Stopwatch.StartNew();
         try
@@ -54,11 +51,13 @@ await using (var context = new BenchContext(options))
         {
             await benchCase.DisposeAsync();
             runs.Elapsed = caseClock.Elapsed;
+            runs.LoadAfter = Load();
         }
     }
 }
 
-var report = BenchReport.Render(options, results, started, clock.Elapsed, loadBefore, Load(), Commit());
+var previous = options.Output is { } existing && File.Exists(existing) ? await File.ReadAllTextAsync(existing) : null;
+var report = BenchReport.Render([.. all.Select(c => c.Key)], results, previous, Commit());
 Console.Error.WriteLine(report);
 if (options.Output is { } output)
 {
@@ -69,7 +68,7 @@ return results.Any(r => r.Failure is not null) ? 1 : 0;
 
 static string Load()
 {
-    try { return "load average " + string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
+    try { return string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
     catch (IOException) { return "unknown"; }
 }
 

@@ -18,7 +18,9 @@ internal sealed class CountdownCpu : BenchCase
         Chromium. Over `--cpu-seconds` (default 30) each, the CPU time of the process the portal runs in
         (`Process.TotalProcessorTime`, user and kernel), as a share of one core. The dashboards' CPU beyond the idle
         circuits', divided by the number of circuits and multiplied by 200, is what 200 such circuits would add; the
-        goal is judged at the largest size.
+        goal is judged at the largest size. Both pages are opened and closed once by everyone first (JIT, caches). The
+        bench's Playwright client runs in the same process and hears each frame the pages receive, so a server-side tick
+        costs a little more here than deployed; the lifecycle worker's sweeps count on both sides.
         """;
 
     public override IReadOnlyList<Goal> Goals =>
@@ -30,6 +32,14 @@ internal sealed class CountdownCpu : BenchCase
         using var host = new BenchHost();
         var clinicId = await BenchPeople.AddClinicAsync(host, "Countdowns");
         var people = await BenchPeople.AddAsync(host, clinicId, o.CpuCircuits.Max(), PortalRoles.Practitioner, BenchPeople.Connections.Active, "tick");
+        // Once through both pages with every circuit, so JIT tiering and first-use caches are done before any window.
+        foreach (var path in new[] { "/not-found", "/" })
+        {
+            await using var warm = await PageSet.OpenAsync(context, host, people.Select(p => p.Email), path);
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            await warm.LeaveAsync();
+            await ServerHeap.WaitForCircuitsClosedAsync(host, people.Select(p => p.UserId));
+        }
         var figures = new List<Figure>();
         foreach (var n in o.CpuCircuits.Order())
         {
@@ -53,7 +63,7 @@ internal sealed class CountdownCpu : BenchCase
     private static async Task<double> ShareOfCoreAsync(BenchContext context, BenchHost host, List<BenchPeople.Person> people, string path)
     {
         await using var pages = await PageSet.OpenAsync(context, host, people.Select(p => p.Email), path);
-        await Task.Delay(TimeSpan.FromSeconds(3)); // first renders done
+        await Task.Delay(TimeSpan.FromSeconds(5)); // first renders done
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var watch = Stopwatch.StartNew();

@@ -11,6 +11,13 @@ internal sealed class CaseRuns(BenchCase benchCase)
 
     public TimeSpan Elapsed { get; set; }
 
+    public DateTimeOffset StartedAt { get; set; }
+
+    /// <summary>The machine's load average (uptime) when the case started and ended.</summary>
+    public string LoadBefore { get; set; } = "";
+
+    public string LoadAfter { get; set; } = "";
+
     /// <summary>Each figure's label, unit and spread over the runs, in the order the case reports them.</summary>
     public IReadOnlyList<(Figure First, Spread Spread)> Figures() =>
         [.. Runs.SelectMany(r => r).GroupBy(f => f.Key).Select(g => (g.First(), Spread.Of([.. g.Select(f => f.Value)])))];
