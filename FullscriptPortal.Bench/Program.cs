@@ -16,6 +16,8 @@ BenchCase[] all =
     new GridPage(),
     new CoverageTiles(),
     new ConnectToActive(),
+    new PostgresRefreshPass(),
+    new PostgresNotify(),
 ];
 var unknown = options.Cases?.Except(all.Select(c => c.Key)).ToList() ?? [];
 if (unknown.Count > 0)
@@ -24,10 +26,23 @@ if (unknown.Count > 0)
     return 2;
 }
 
+// The cheap cases first and the long refresh passes last, so a run stopped early has the most to show; the report keeps
+// the order of issue 14's table and is written after every run.
+string[] executionOrder = ["herd", "live-fanout", "grid-page", "coverage", "connect", "circuit-heap", "countdown-cpu", "pg-notify", "pg-refresh", "refresh-sequential", "refresh"];
+var previous = options.Output is { } existing && File.Exists(existing) ? await File.ReadAllTextAsync(existing) : null;
+var commit = Commit();
 var results = new List<CaseRuns>();
+
+async Task WriteReportAsync()
+{
+    var report = BenchReport.Render([.. all.Select(c => c.Key)], results, previous, commit);
+    if (options.Output is { } output) await File.WriteAllTextAsync(output, report);
+    else Console.Error.WriteLine(report);
+}
+
 await using (var context = new BenchContext(options))
 {
-    foreach (var benchCase in all.Where(c => options.Cases is null || options.Cases.Contains(c.Key)))
+    foreach (var benchCase in all.Where(c => options.Cases is null || options.Cases.Contains(c.Key)).OrderBy(c => Array.IndexOf(executionOrder, c.Key)))
     {
         var runs = new CaseRuns(benchCase) { StartedAt = DateTimeOffset.UtcNow, LoadBefore = Load() };
         results.Add(runs);
@@ -40,6 +55,8 @@ await using (var context = new BenchContext(options))
                 var figures = await benchCase.RunOnceAsync(context, run);
                 runs.Runs.Add(figures);
                 foreach (var f in figures) BenchContext.Log($"  {f.Label}: {BenchReport.Format(f.Value, f.Unit)}");
+                (runs.Elapsed, runs.LoadAfter) = (caseClock.Elapsed, Load());
+                await WriteReportAsync();
             }
         }
         catch (Exception ex)
@@ -50,20 +67,12 @@ await using (var context = new BenchContext(options))
         finally
         {
             await benchCase.DisposeAsync();
-            runs.Elapsed = caseClock.Elapsed;
-            runs.LoadAfter = Load();
+            (runs.Elapsed, runs.LoadAfter) = (caseClock.Elapsed, Load());
+            await WriteReportAsync();
         }
     }
 }
-
-var previous = options.Output is { } existing && File.Exists(existing) ? await File.ReadAllTextAsync(existing) : null;
-var report = BenchReport.Render([.. all.Select(c => c.Key)], results, previous, Commit());
-Console.Error.WriteLine(report);
-if (options.Output is { } output)
-{
-    await File.WriteAllTextAsync(output, report);
-    BenchContext.Log($"Written to {output}");
-}
+if (options.Output is { } written) BenchContext.Log($"Written to {written}");
 return results.Any(r => r.Failure is not null) ? 1 : 0;
 
 static string Load()

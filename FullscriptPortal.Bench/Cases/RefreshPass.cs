@@ -100,7 +100,7 @@ internal sealed class RefreshPass(bool sequential) : BenchCase
         return figures;
     }
 
-    private static async Task<(TimeSpan Elapsed, int ByWorker)> PortalPassAsync(BenchHost host, IReadOnlyList<Seeder.SeededGrant> grants, int concurrency)
+    public static async Task<(TimeSpan Elapsed, int ByWorker)> PortalPassAsync(BenchHost host, IReadOnlyList<Seeder.SeededGrant> grants, int concurrency)
     {
         var byWorker = 0;
         var watch = Stopwatch.StartNew();
@@ -115,12 +115,13 @@ internal sealed class RefreshPass(bool sequential) : BenchCase
     }
 
     /// <summary>Connections whose stored refresh token is not the one the simulator issued last (a lost rotation).</summary>
-    private static async Task<int> LostAsync(BenchHost host, IReadOnlyList<Seeder.SeededGrant> grants)
+    public static async Task<int> LostAsync(BenchHost host, IReadOnlyList<Seeder.SeededGrant> grants, BenchHost? portalHost = null)
     {
         await using var scope = host.Services.CreateAsyncScope();
+        await using var portalScope = (portalHost ?? host).Services.CreateAsyncScope();
         var simulator = scope.ServiceProvider.GetRequiredService<SimulatedFullscript>();
-        var protector = scope.ServiceProvider.GetRequiredService<TokenProtector>();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var protector = portalScope.ServiceProvider.GetRequiredService<TokenProtector>();
+        await using var db = await portalScope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         var stored = await db.Connections.Where(c => c.RefreshTokenProtected != null).ToDictionaryAsync(c => c.Id, c => c.RefreshTokenProtected!);
         var lost = 0;
         foreach (var grant in grants)

@@ -19,18 +19,27 @@ internal static class Seeder
     /// <summary>Simulator grants whose refresh tokens are known (for bare calls), optionally with portal connections whose
     /// access token expired an hour ago (or, with <paramref name="due"/> false, expires in an hour: see
     /// <see cref="MakeDueAsync"/>).</summary>
-    public static async Task<List<SeededGrant>> SeedAsync(BenchHost host, int count, bool withConnections, string prefix, bool due = true)
+    /// <param name="host">The host whose simulator holds the grants (and whose database the connections, unless
+    /// <paramref name="portalHost"/> is given).</param>
+    /// <param name="count">How many.</param>
+    /// <param name="withConnections">Whether each grant gets a portal connection (and a person who can sign in).</param>
+    /// <param name="prefix">Starts each person's email.</param>
+    /// <param name="due">Whether the connections' access tokens have run out already.</param>
+    /// <param name="portalHost">Another host whose database takes the connections (an instance calling
+    /// <paramref name="host"/>'s simulator).</param>
+    public static async Task<List<SeededGrant>> SeedAsync(BenchHost host, int count, bool withConnections, string prefix, bool due = true, BenchHost? portalHost = null)
     {
         using var scope = host.Services.CreateScope();
+        using var portalScope = (portalHost ?? host).Services.CreateScope();
         var simulator = scope.ServiceProvider.GetRequiredService<SimulatorDbContext>();
-        var portal = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        var protector = scope.ServiceProvider.GetRequiredService<TokenProtector>();
+        var portal = await portalScope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var protector = portalScope.ServiceProvider.GetRequiredService<TokenProtector>();
         var clientId = scope.ServiceProvider.GetRequiredService<SimulatedFullscript>().Options.ClientId;
         var owner = SimulatedDirectory.Users[0];
         var clinicId = await portal.Clinics.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
         var roleId = await portal.Roles.Where(r => r.Name == PortalRoles.Practitioner).Select(r => r.Id).SingleAsync();
         var now = DateTimeOffset.UtcNow;
-        var hash = withConnections ? BenchPeople.PasswordHash(scope.ServiceProvider) : null;
+        var hash = withConnections ? BenchPeople.PasswordHash(portalScope.ServiceProvider) : null;
         var seeded = new List<SeededGrant>(count);
         for (var i = 0; i < count; i++)
         {
