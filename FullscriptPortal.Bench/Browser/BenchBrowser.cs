@@ -39,6 +39,9 @@ internal sealed class BenchBrowser : IAsyncDisposable
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         await context.AddCookiesAsync(cookies.Select(c => new Microsoft.Playwright.Cookie { Name = c.Name, Value = c.Value, Url = portal.AbsoluteUri }));
         await context.AddInitScriptAsync(BenchPage.MarksScript);
+        // Two cores shared with other builds: a page may take well over Playwright's default 30 s to load.
+        context.SetDefaultNavigationTimeout(180_000);
+        context.SetDefaultTimeout(180_000);
         var page = new BenchPage(portal, context, await context.NewPageAsync());
         if (path is not null) await page.GotoAsync(path);
         return page;

@@ -48,7 +48,7 @@ internal sealed class BenchPage : IAsyncDisposable
         await WaitUntilInteractiveAsync();
     }
 
-    public Task WaitUntilInteractiveAsync() => Page.WaitForSelectorAsync("[data-interactive]", new() { Timeout = 60_000 });
+    public Task WaitUntilInteractiveAsync() => Page.WaitForSelectorAsync("[data-interactive]", new() { Timeout = 180_000 });
 
     /// <summary>Leaves the portal: the page's unload tells the server to end its circuit at once.</summary>
     public Task LeaveAsync() => Page.GotoAsync("about:blank");

@@ -17,13 +17,15 @@ internal static class ServerHeap
         return GC.GetTotalMemory(forceFullCollection: true);
     }
 
-    /// <summary>Waits (up to 30 s) until none of <paramref name="userIds"/> holds an open circuit.</summary>
-    public static async Task WaitForCircuitsClosedAsync(BenchHost host, IEnumerable<string> userIds)
+    /// <summary>Waits (up to a minute) until none of <paramref name="userIds"/> holds an open circuit; returns how many
+    /// are still open then (a page whose unload never reached the server keeps its circuit for the retention period).</summary>
+    public static async Task<int> WaitForCircuitsClosedAsync(BenchHost host, IEnumerable<string> userIds)
     {
         var circuits = host.Services.GetRequiredService<CircuitsPerUser>();
         var ids = userIds.ToList();
-        for (var i = 0; i < 300 && ids.Any(id => circuits.OpenFor(id) > 0); i++) await Task.Delay(100);
+        for (var i = 0; i < 600 && ids.Any(id => circuits.OpenFor(id) > 0); i++) await Task.Delay(100);
         var open = ids.Sum(circuits.OpenFor);
-        if (open > 0) throw new InvalidOperationException($"{open} circuits were still open 30 s after their pages left.");
+        if (open > 0) BenchContext.Log($"{open} circuits still open a minute after their pages left");
+        return open;
     }
 }
