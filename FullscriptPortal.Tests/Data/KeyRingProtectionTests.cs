@@ -18,10 +18,12 @@ public sealed class KeyRingProtectionTests
 {
     private static readonly XNamespace _xmlEncryption = "http://www.w3.org/2001/04/xmlenc#";
 
-    [Fact]
-    public void Outside_development_the_portal_does_not_start_without_a_certificate_for_the_key_ring()
+    [Theory]
+    [InlineData(StoreProvider.Sqlite)]
+    [InlineData(StoreProvider.Postgres)]
+    public void Outside_development_the_portal_does_not_start_without_a_certificate_for_the_key_ring(StoreProvider provider)
     {
-        using var factory = new PortalFactory().InProduction();
+        using var factory = new PortalFactory().InProduction().On(provider);
         factory.Settings.Remove("DataProtection:CertificatePath");
         factory.Settings.Remove("DataProtection:CertificatePassword");
 
@@ -44,10 +46,12 @@ public sealed class KeyRingProtectionTests
             .And.NotContain("not the password");
     }
 
-    [Fact]
-    public async Task With_a_certificate_the_portal_starts_outside_development_and_stores_its_keys_encrypted()
+    [Theory]
+    [InlineData(StoreProvider.Sqlite)]
+    [InlineData(StoreProvider.Postgres)]
+    public async Task With_a_certificate_the_portal_starts_outside_development_and_stores_its_keys_encrypted(StoreProvider store)
     {
-        using var factory = new PortalFactory().InProduction();
+        using var factory = new PortalFactory().InProduction().On(store);
         var provider = factory.Services.GetRequiredService<IDataProtectionProvider>();
 
         provider.CreateProtector("test").Unprotect(provider.CreateProtector("test").Protect("x")).Should().Be("x");

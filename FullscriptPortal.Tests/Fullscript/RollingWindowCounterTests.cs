@@ -1,7 +1,9 @@
 using FullscriptPortal.Fullscript;
 using FullscriptPortal.Lifecycle;
 using FullscriptPortal.Simulator;
+using FullscriptPortal.Tests.Infrastructure;
 using FullscriptPortal.Tokens;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -61,7 +63,7 @@ public sealed class RollingWindowCounterTests
     {
         var options = new TokenOptions();
         options.Budget.BackgroundCallsPerWindow = 3;
-        var budget = new FullscriptBudget(Monitor(options), _time);
+        var budget = new FullscriptBudget(Monitor(options), _time, new FakeCallLedger(), NullLogger<FullscriptBudget>.Instance);
 
         budget.Record();
         budget.Record();

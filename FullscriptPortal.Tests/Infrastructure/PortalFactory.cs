@@ -4,6 +4,7 @@ using FullscriptPortal.Auth;
 using FullscriptPortal.Data;
 using FullscriptPortal.Fullscript;
 using FullscriptPortal.Simulator;
+using FullscriptPortal.Tests.Infrastructure.Postgres;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -16,12 +17,14 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace FullscriptPortal.Tests.Infrastructure;
 
-/// <summary>The real portal on a loopback Kestrel port with its own SQLite files, the embedded simulator reached over real
-/// HTTP, a fake clock, every log line captured, and every call the portal makes to Fullscript recorded.</summary>
+/// <summary>The real portal on a loopback Kestrel port with its own SQLite files (or, after <see cref="OnPostgres"/>, its own
+/// database on the test run's PostgreSQL server), the embedded simulator reached over real HTTP, a fake clock, every log
+/// line captured, and every call the portal makes to Fullscript recorded.</summary>
 public sealed class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly string _directory;
     private bool _ownsDirectory;
+    private string? _postgres;
 
     /// <summary>A portal with fresh databases.</summary>
     public PortalFactory() : this(null) { }
@@ -38,7 +41,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     /// owning the files) with its clock set to the first one's: two hosts behind one load balancer.</summary>
     public static PortalFactory SecondInstanceOf(PortalFactory first)
     {
-        return new PortalFactory(first._directory, first.Time.GetUtcNow()) { _ownsDirectory = false };
+        return new PortalFactory(first._directory, first.Time.GetUtcNow()) { _ownsDirectory = false, _postgres = first._postgres };
     }
 
     /// <summary>The same portal on the databases of <paramref name="earlier"/>, which hands over its files. It starts when
@@ -46,8 +49,24 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     public static PortalFactory RestartOf(PortalFactory earlier)
     {
         earlier._ownsDirectory = false;
-        return new PortalFactory(earlier._directory, earlier.Time.GetUtcNow());
+        return new PortalFactory(earlier._directory, earlier.Time.GetUtcNow()) { _postgres = earlier._postgres };
     }
+
+    /// <summary>Puts this portal's store on a new, empty database of <paramref name="server"/> (the test run's shared server
+    /// by default) instead of SQLite; the simulator stays on SQLite. Call it before the portal starts.</summary>
+    public PortalFactory OnPostgres(PostgresServer? server = null)
+    {
+        _postgres = (server ?? PostgresServer.Shared).CreateDatabase();
+        return this;
+    }
+
+    /// <summary>The same portal on <paramref name="provider"/>: for tests that run on each.</summary>
+    public PortalFactory On(StoreProvider provider) => provider == StoreProvider.Postgres ? OnPostgres() : this;
+
+    public StoreProvider Provider => _postgres is null ? StoreProvider.Sqlite : StoreProvider.Postgres;
+
+    /// <summary>The connection string of this portal's PostgreSQL database; null on SQLite.</summary>
+    public string? PostgresConnectionString => _postgres;
 
     /// <summary>A new directory for a portal's files: in memory (/dev/shm) where the machine has it, since SQLite's full
     /// syncs to a real disk cost seconds per host and the tests kill processes, never the machine.</summary>
@@ -92,6 +111,11 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Database:Path", DatabasePath);
+        if (_postgres is not null)
+        {
+            builder.UseSetting(DatabaseSettings.ProviderKey, nameof(StoreProvider.Postgres));
+            builder.UseSetting($"ConnectionStrings:{DatabaseSettings.PostgresConnectionName}", _postgres);
+        }
         builder.UseSetting("Simulator:DatabasePath", Path.Combine(_directory, "simulator.db"));
         builder.UseSetting("Fullscript:Server", "simulator");
         builder.UseSetting("Fullscript:Retry:BaseDelay", "00:00:00.010");
@@ -131,6 +155,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
             await db.PendingAuthorizations.ExecuteDeleteAsync();
             await db.Connections.ExecuteDeleteAsync();
             await db.WorkerLeases.ExecuteDeleteAsync();
+            await db.FullscriptCallCounts.ExecuteDeleteAsync();
             await db.ApiKeys.ExecuteDeleteAsync();
             await db.WebhookDeliveries.ExecuteDeleteAsync();
             await db.WebhookEndpoints.ExecuteDeleteAsync();
@@ -172,6 +197,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        // The server outlives this portal: its idle connections should not.
+        if (_postgres is not null) Npgsql.NpgsqlConnection.ClearPool(new Npgsql.NpgsqlConnection(_postgres));
         if (!_ownsDirectory) return;
         try { Directory.Delete(_directory, recursive: true); } catch (IOException) { /* a file still open; the OS temp cleaner takes it */ }
     }

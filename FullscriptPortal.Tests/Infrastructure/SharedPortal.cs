@@ -14,6 +14,9 @@ public static class SharedPortal
     public const string People = "shared portal: people";
     public const string Pages = "shared portal: pages and sign-in";
     public const string Api = "shared portal: the API";
+
+    /// <summary>The tokens and lifecycle tests again, on PostgreSQL (<see cref="Postgres.PostgresPortal"/>).</summary>
+    public const string TokensOnPostgres = "shared portal: tokens and lifecycle on PostgreSQL";
 }
 
 [CollectionDefinition(SharedPortal.Connect)]
@@ -21,6 +24,9 @@ public sealed class SharedConnectPortal : ICollectionFixture<PortalFactory>;
 
 [CollectionDefinition(SharedPortal.Tokens)]
 public sealed class SharedTokensPortal : ICollectionFixture<PortalFactory>;
+
+[CollectionDefinition(SharedPortal.TokensOnPostgres)]
+public sealed class SharedTokensPostgresPortal : ICollectionFixture<Postgres.PostgresPortal>;
 
 [CollectionDefinition(SharedPortal.Simulator)]
 public sealed class SharedSimulatorPortal : ICollectionFixture<PortalFactory>;

@@ -1,4 +1,5 @@
 using FullscriptPortal.Connections;
+using FullscriptPortal.Data;
 using FullscriptPortal.Lifecycle;
 using FullscriptPortal.Tests.Infrastructure;
 using FullscriptPortal.Tokens;
@@ -8,9 +9,9 @@ namespace FullscriptPortal.Tests.Lifecycle;
 
 /// <summary>Faults whose handling a setting decides (timeouts, give-up period, budget, probe): each test starts a portal
 /// configured for it.</summary>
-public sealed class FaultSettingsTests : IDisposable
+public abstract class FaultSettingsTests(StoreProvider provider) : IDisposable
 {
-    private readonly PortalFactory _factory = new();
+    private readonly PortalFactory _factory = new PortalFactory().On(provider);
 
     private async Task<Guid> ConnectAsync(string email = DemoPeople.DrLee)
     {
@@ -105,5 +106,13 @@ public sealed class FaultSettingsTests : IDisposable
         (await _factory.ConnectionOfIdAsync(id)).State.Should().Be(ConnectionState.NeedsReconnect);
     }
 
-    public void Dispose() => _factory.Dispose();
+    public void Dispose()
+    {
+        _factory.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+public sealed class FaultSettingsTestsOnSqlite() : FaultSettingsTests(StoreProvider.Sqlite);
+
+public sealed class FaultSettingsTestsOnPostgres() : FaultSettingsTests(StoreProvider.Postgres);

@@ -4,13 +4,13 @@ using System.Text.Json;
 using FullscriptPortal.Connections;
 using FullscriptPortal.Observability;
 using FullscriptPortal.Tests.Infrastructure;
+using FullscriptPortal.Tests.Infrastructure.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FullscriptPortal.Tests.Lifecycle;
 
 /// <summary>Breaking things on purpose: each test fails if the protection it names is removed.</summary>
-[Collection(SharedPortal.Tokens)]
-public sealed class FaultTests(PortalFactory factory) : IAsyncLifetime
+public abstract class FaultTests(PortalFactory factory) : IAsyncLifetime
 {
     private int TokenCalls => factory.FullscriptCalls.Count("/oauth/token");
 
@@ -101,3 +101,9 @@ public sealed class FaultTests(PortalFactory factory) : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 }
+
+[Collection(SharedPortal.Tokens)]
+public sealed class FaultTestsOnSqlite(PortalFactory factory) : FaultTests(factory);
+
+[Collection(SharedPortal.TokensOnPostgres)]
+public sealed class FaultTestsOnPostgres(PostgresPortal portal) : FaultTests(portal.Factory);

@@ -1,5 +1,7 @@
 using FullscriptPortal.Lifecycle;
+using FullscriptPortal.Tests.Infrastructure;
 using FullscriptPortal.Tokens;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -10,8 +12,11 @@ public sealed class FullscriptBudgetTests
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 29, 9, 0, 0, TimeSpan.Zero));
 
+    private readonly FakeCallLedger _others = new();
+
     private FullscriptBudget CreateSut(int backgroundCallsPerWindow = 4) =>
-        new(new FixedOptions(new TokenOptions { Budget = new BudgetOptions { BackgroundCallsPerWindow = backgroundCallsPerWindow, Window = TimeSpan.FromMinutes(5) } }), _time);
+        new(new FixedOptions(new TokenOptions { Budget = new BudgetOptions { BackgroundCallsPerWindow = backgroundCallsPerWindow, Window = TimeSpan.FromMinutes(5) } }),
+            _time, _others, NullLogger<FullscriptBudget>.Instance);
 
     private static void Record(FullscriptBudget budget, int calls)
     {
@@ -66,6 +71,36 @@ public sealed class FullscriptBudgetTests
 
         budget.Used.Should().Be(2, "the first two left the window, the last two are three minutes younger");
         budget.AvailableForBackgroundWork.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Other_instances_calls_count_once_read_and_leave_with_their_window()
+    {
+        var budget = CreateSut(backgroundCallsPerWindow: 10);
+        Record(budget, 2);
+        _others.Calls = 5;
+
+        budget.AvailableForBackgroundWork.Should().Be(8, "the others' calls count only once the sweep has read them");
+        await budget.RefreshAsync(CancellationToken.None);
+        budget.Used.Should().Be(7);
+        budget.AvailableForBackgroundWork.Should().Be(3);
+
+        _time.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
+        budget.Used.Should().Be(0, "a reading a whole window old says nothing about the current window");
+    }
+
+    [Fact]
+    public async Task This_instances_calls_reach_the_ledger_batched_per_second()
+    {
+        var budget = CreateSut();
+        Record(budget, 3);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Record(budget, 1);
+
+        await budget.FlushAsync();
+
+        _others.Added.Should().Be(4);
+        _others.Seconds.Should().HaveCount(2);
     }
 
     private sealed class FixedOptions(TokenOptions value) : IOptionsMonitor<TokenOptions>

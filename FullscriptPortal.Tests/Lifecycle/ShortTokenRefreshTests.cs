@@ -1,3 +1,4 @@
+using FullscriptPortal.Data;
 using FullscriptPortal.Tests.Infrastructure;
 using FullscriptPortal.Tokens;
 
@@ -5,9 +6,9 @@ namespace FullscriptPortal.Tests.Lifecycle;
 
 /// <summary>The README's way to watch expiry (<c>--Simulator:AccessTokenLifetime=00:02:00</c>) with the default margins:
 /// the countdown runs low, the token is refreshed, and the countdown starts again. Its own portal, for the setting.</summary>
-public sealed class ShortTokenRefreshTests : IDisposable
+public abstract class ShortTokenRefreshTests(StoreProvider provider) : IDisposable
 {
-    private readonly PortalFactory _factory = new();
+    private readonly PortalFactory _factory = new PortalFactory().On(provider);
 
     [Fact]
     public async Task A_two_minute_token_runs_low_before_the_worker_refreshes_it_and_then_starts_again()
@@ -33,5 +34,13 @@ public sealed class ShortTokenRefreshTests : IDisposable
         (await _factory.SweepAsync()).ProactiveRefreshes.Should().Be(1);
     }
 
-    public void Dispose() => _factory.Dispose();
+    public void Dispose()
+    {
+        _factory.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+public sealed class ShortTokenRefreshTestsOnSqlite() : ShortTokenRefreshTests(StoreProvider.Sqlite);
+
+public sealed class ShortTokenRefreshTestsOnPostgres() : ShortTokenRefreshTests(StoreProvider.Postgres);

@@ -1,12 +1,12 @@
 using FullscriptPortal.Tests.Infrastructure;
+using FullscriptPortal.Tests.Infrastructure.Postgres;
 using FullscriptPortal.Tokens;
 
 namespace FullscriptPortal.Tests.Tokens;
 
 /// <summary>"Refresh now" pressed twice on one connection (two tabs, or a person and their manager): the second request
 /// joins the first, and a check that loses a write race says so instead of throwing.</summary>
-[Collection(SharedPortal.Tokens)]
-public sealed class RefreshNowTogetherTests(PortalFactory factory) : IAsyncLifetime
+public abstract class RefreshNowTogetherTests(PortalFactory factory) : IAsyncLifetime
 {
     public Task InitializeAsync() => factory.ResetAsync();
 
@@ -58,3 +58,9 @@ public sealed class RefreshNowTogetherTests(PortalFactory factory) : IAsyncLifet
         (await factory.ConnectionOfIdAsync(id)).LastProbedAt.Should().BeNull("the losing check stored nothing");
     }
 }
+
+[Collection(SharedPortal.Tokens)]
+public sealed class RefreshNowTogetherTestsOnSqlite(PortalFactory factory) : RefreshNowTogetherTests(factory);
+
+[Collection(SharedPortal.TokensOnPostgres)]
+public sealed class RefreshNowTogetherTestsOnPostgres(PostgresPortal portal) : RefreshNowTogetherTests(portal.Factory);

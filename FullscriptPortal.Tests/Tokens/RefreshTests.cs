@@ -1,14 +1,14 @@
 using FullscriptPortal.Audit;
 using FullscriptPortal.Connections;
 using FullscriptPortal.Tests.Infrastructure;
+using FullscriptPortal.Tests.Infrastructure.Postgres;
 using FullscriptPortal.Tokens;
 using Microsoft.EntityFrameworkCore;
 
 namespace FullscriptPortal.Tests.Tokens;
 
 /// <summary>The portal's refresh against the simulator, with the documented rotation rule in force.</summary>
-[Collection(SharedPortal.Tokens)]
-public sealed class RefreshTests(PortalFactory factory) : IAsyncLifetime
+public abstract class RefreshTests(PortalFactory factory) : IAsyncLifetime
 {
     private async Task<Guid> ConnectAsync(string email)
     {
@@ -233,3 +233,9 @@ public sealed class RefreshTests(PortalFactory factory) : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 }
+
+[Collection(SharedPortal.Tokens)]
+public sealed class RefreshTestsOnSqlite(PortalFactory factory) : RefreshTests(factory);
+
+[Collection(SharedPortal.TokensOnPostgres)]
+public sealed class RefreshTestsOnPostgres(PostgresPortal portal) : RefreshTests(portal.Factory);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using FullscriptPortal.Connections;
+using FullscriptPortal.Data;
 using FullscriptPortal.Tests.Infrastructure;
 using FullscriptPortal.Tokens;
 using Microsoft.EntityFrameworkCore;
@@ -8,14 +9,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace FullscriptPortal.Tests.Tokens;
 
-public sealed class RestartTests
+public abstract class RestartTests(StoreProvider provider)
 {
     [Fact]
     public async Task After_a_restart_the_stored_tokens_decrypt_and_the_simulator_still_knows_the_grant()
     {
         string accessToken;
         FullscriptConnection before;
-        var first = new PortalFactory();
+        var first = new PortalFactory().On(provider);
         var second = PortalFactory.RestartOf(first); // takes over the files; starts only when first used
         using (first)
         {
@@ -37,3 +38,7 @@ public sealed class RestartTests
         (await second.QueryAsync(db => db.Connections.CountAsync())).Should().Be(1);
     }
 }
+
+public sealed class RestartTestsOnSqlite() : RestartTests(StoreProvider.Sqlite);
+
+public sealed class RestartTestsOnPostgres() : RestartTests(StoreProvider.Postgres);

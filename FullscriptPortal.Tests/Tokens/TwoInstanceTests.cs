@@ -1,18 +1,26 @@
 using FullscriptPortal.Auth;
 using FullscriptPortal.Connections;
+using FullscriptPortal.Data;
+using FullscriptPortal.Lifecycle;
 using FullscriptPortal.Tests.Infrastructure;
 using FullscriptPortal.Tokens;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FullscriptPortal.Tests.Tokens;
 
-/// <summary>Two portal hosts on one SQLite database, as two instances behind a load balancer.</summary>
-public sealed class TwoInstanceTests : IDisposable
+/// <summary>Two portal hosts on one database (a SQLite file, or a PostgreSQL database), as two instances behind a load
+/// balancer.</summary>
+public abstract class TwoInstanceTests : IDisposable
 {
-    private readonly PortalFactory _first = new();
+    private readonly PortalFactory _first;
     private readonly PortalFactory _second;
 
-    public TwoInstanceTests() => _second = PortalFactory.SecondInstanceOf(_first);
+    protected TwoInstanceTests(StoreProvider provider)
+    {
+        _first = new PortalFactory().On(provider);
+        _second = PortalFactory.SecondInstanceOf(_first);
+    }
 
     private int ProviderTokenCalls => _first.FullscriptCalls.Count("/oauth/token") + _second.FullscriptCalls.Count("/oauth/token");
 
@@ -93,6 +101,23 @@ public sealed class TwoInstanceTests : IDisposable
         (await _first.SweepAsync()).Active.Should().Be(a.Active, "the lease is renewed by its holder");
     }
 
+    [Fact]
+    public async Task Calls_to_Fullscript_on_one_instance_leave_less_background_budget_on_the_other()
+    {
+        foreach (var portal in new[] { _first, _second }) portal.Settings["Tokens:Budget:BackgroundCallsPerWindow"] = "50";
+        _second.StartServer();
+        using (var browser = _first.NewSession()) await browser.ConnectAsync(DemoPeople.DrLee);
+        var callsOnTheFirst = _first.FullscriptCalls.All.Count;
+        callsOnTheFirst.Should().BePositive();
+
+        await _first.Services.GetRequiredService<FullscriptBudget>().FlushAsync();
+        (await _second.SweepAsync()).Active.Should().BeTrue("the second instance runs the worker here");
+
+        var budget = _second.Services.GetRequiredService<FullscriptBudget>();
+        budget.Used.Should().Be(callsOnTheFirst + _second.FullscriptCalls.All.Count, "the deployment has one budget, whichever instance calls");
+        budget.AvailableForBackgroundWork.Should().Be(50 - budget.Used);
+    }
+
     private async Task AddPersonAsync(string email, string name, string role, string clinic)
     {
         var clinicId = await _first.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Clinics, c => c.Name == clinic));
@@ -109,5 +134,10 @@ public sealed class TwoInstanceTests : IDisposable
     {
         _second.Dispose();
         _first.Dispose();
+        GC.SuppressFinalize(this);
     }
 }
+
+public sealed class TwoInstanceTestsOnSqlite() : TwoInstanceTests(StoreProvider.Sqlite);
+
+public sealed class TwoInstanceTestsOnPostgres() : TwoInstanceTests(StoreProvider.Postgres);

@@ -22,7 +22,9 @@ public sealed partial class AuditTrailQuery(IDbContextFactory<PortalDbContext> d
         if (Clip(filter.Person) is { } person)
         {
             var pattern = LikePattern.Containing(person);
-            var people = db.Users.Where(u => EF.Functions.Like(u.DisplayName, pattern, LikePattern.Escape) || EF.Functions.Like(u.Email!, pattern, LikePattern.Escape)).Select(u => u.Id);
+#pragma warning disable CA1304, CA1311 // ToLower() here is SQL lower(), run by the database.
+            var people = db.Users.Where(u => EF.Functions.Like(u.DisplayName.ToLower(), pattern, LikePattern.Escape) || EF.Functions.Like(u.Email!.ToLower(), pattern, LikePattern.Escape)).Select(u => u.Id);
+#pragma warning restore CA1304, CA1311
             entries = entries.Where(e => people.Contains(e.ActorUserId) || people.Contains(e.SubjectUserId!));
         }
 

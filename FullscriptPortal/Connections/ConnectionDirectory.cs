@@ -139,11 +139,13 @@ public sealed class ConnectionDirectory(
         if (query.Search?.Trim() is { Length: > 0 } search)
         {
             var pattern = LikePattern.Containing(search[..Math.Min(search.Length, PeopleQuery.MaxSearchLength)]);
+#pragma warning disable CA1304, CA1311 // ToLower() here is SQL lower(), run by the database, not .NET's culture-dependent one.
             people = people.Where(p =>
-                EF.Functions.Like(p.User.DisplayName, pattern, LikePattern.Escape) || EF.Functions.Like(p.User.Email!, pattern, LikePattern.Escape)
-                || EF.Functions.Like(p.ClinicName!, pattern, LikePattern.Escape)
-                || (p.Connection != null && (EF.Functions.Like(p.Connection.ResourceOwnerId, pattern, LikePattern.Escape)
-                    || EF.Functions.Like(p.Connection.FullscriptClinicName!, pattern, LikePattern.Escape))));
+                EF.Functions.Like(p.User.DisplayName.ToLower(), pattern, LikePattern.Escape) || EF.Functions.Like(p.User.Email!.ToLower(), pattern, LikePattern.Escape)
+                || EF.Functions.Like(p.ClinicName!.ToLower(), pattern, LikePattern.Escape)
+                || (p.Connection != null && (EF.Functions.Like(p.Connection.ResourceOwnerId.ToLower(), pattern, LikePattern.Escape)
+                    || EF.Functions.Like(p.Connection.FullscriptClinicName!.ToLower(), pattern, LikePattern.Escape))));
+#pragma warning restore CA1304, CA1311
         }
         if (query.OnlyNeedingAttention)
             people = people.Where(p => p.Connection != null

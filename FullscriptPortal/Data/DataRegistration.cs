@@ -11,14 +11,25 @@ public static class DataRegistration
 
     public static WebApplicationBuilder AddPortalData(this WebApplicationBuilder builder)
     {
-        // Options are read when the first context is made, so configuration added by a host or a test applies.
-        builder.Services.AddDbContextFactory<PortalDbContext>((services, options) =>
+        // The provider is the one choice made here; everything specific to it stays in this folder (the durability of a
+        // write, the start-up settings, the migrations). Services ask for PortalDbContext either way.
+        if (DatabaseSettings.Provider(builder.Configuration) == StoreProvider.Postgres)
         {
-            var path = services.GetRequiredService<IConfiguration>()["Database:Path"] ?? "App_Data/portal.db";
-            options.UseSqlite(SqliteDatabase.ConnectionString(services.GetRequiredService<IHostEnvironment>().ContentRootPath, path))
-                .AddInterceptors(SqliteDurability.Instance);
-        });
-        builder.Services.AddSingleton<IStoreDurability, SqliteStoreDurability>();
+            var connectionString = DatabaseSettings.PostgresConnectionString(builder.Configuration);
+            builder.Services.AddDbContextFactory<PortalDbContext, PostgresPortalDbContextFactory>(options => options.UseNpgsql(connectionString));
+            builder.Services.AddSingleton<IStoreDurability, PostgresStoreDurability>();
+        }
+        else
+        {
+            // Options are read when the first context is made, so configuration added by a host or a test applies.
+            builder.Services.AddDbContextFactory<PortalDbContext>((services, options) =>
+            {
+                var path = services.GetRequiredService<IConfiguration>()["Database:Path"] ?? "App_Data/portal.db";
+                options.UseSqlite(SqliteDatabase.ConnectionString(services.GetRequiredService<IHostEnvironment>().ContentRootPath, path))
+                    .AddInterceptors(SqliteDurability.Instance);
+            });
+            builder.Services.AddSingleton<IStoreDurability, SqliteStoreDurability>();
+        }
         // First of all hosted services: Data Protection's own hosted service reads the key ring from the database when the
         // host starts, so the tables must exist before it runs.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseInitializer>());

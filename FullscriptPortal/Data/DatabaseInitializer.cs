@@ -11,8 +11,8 @@ internal sealed class DatabaseInitializer(IServiceProvider services) : IHostedSe
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
-        // WAL lets the dashboard read while a token write commits; the setting is kept in the file.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        // SQLite: WAL lets the dashboard read while a token write commits; the setting is kept in the file.
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

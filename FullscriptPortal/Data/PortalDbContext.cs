@@ -12,7 +12,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FullscriptPortal.Data;
 
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
+/// <summary>The portal's store, and on SQLite (the default) its context: the SQLite migrations in Migrations/Sqlite are
+/// made for this type. PostgreSQL uses <see cref="PostgresPortalDbContext"/>, the same model with its own migrations.</summary>
+public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     : IdentityDbContext<PortalUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Clinic> Clinics => Set<Clinic>();
@@ -22,6 +24,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Clinics.Invite> Invites => Set<Clinics.Invite>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<WorkerLease> WorkerLeases => Set<WorkerLease>();
+    public DbSet<FullscriptCallCount> FullscriptCallCounts => Set<FullscriptCallCount>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();

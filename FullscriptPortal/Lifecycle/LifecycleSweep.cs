@@ -37,6 +37,8 @@ public sealed class LifecycleSweep(
             return SweepReport.Standby;
         }
 
+        // What the other instances spent is read once per sweep, before this one spends.
+        await budget.RefreshAsync(cancellationToken);
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var abandonedBefore = now - o.AbandonedExchangeAfter;
         var codeWindowStart = now - PendingAuthorization.Lifetime;

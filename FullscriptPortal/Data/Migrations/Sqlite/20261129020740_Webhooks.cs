@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace FullscriptPortal.Data.Migrations
+namespace FullscriptPortal.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Webhooks : Migration

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace FullscriptPortal.Data.Migrations
+namespace FullscriptPortal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PortalDbContext))]
     [Migration("20261128184853_Initial")]
