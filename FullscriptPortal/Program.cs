@@ -1,4 +1,8 @@
 using FullscriptPortal;
+using FullscriptPortal.Balancer;
+
+// `dotnet FullscriptPortal.dll balancer ...` runs the load balancer in front of several instances instead (docs/scale-out.md).
+if (LoadBalancer.IsRequested(args)) return LoadBalancer.Run(args);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortal();
@@ -6,5 +10,6 @@ builder.AddPortal();
 var app = builder.Build();
 app.MapPortal();
 app.Run();
+return 0;
 
 public partial class Program;

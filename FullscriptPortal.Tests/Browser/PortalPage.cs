@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace FullscriptPortal.Tests.Browser;
 
 /// <summary>One person at one browser window: sign in, press things, look.</summary>
-public sealed class PortalPage(IBrowserContext context, IPage page, PortalFactory portal) : IAsyncDisposable
+public sealed class PortalPage(IBrowserContext context, IPage page, PortalFactory portal, Uri address) : IAsyncDisposable
 {
     public IPage Page => page;
 
@@ -15,8 +15,9 @@ public sealed class PortalPage(IBrowserContext context, IPage page, PortalFactor
     /// <param name="height">The window's height.</param>
     /// <param name="timeZone">The browser's IANA time zone; the machine's when null.</param>
     /// <param name="locale">The browser's language (navigator.language); Chromium's default when null.</param>
+    /// <param name="address">Where the browser reaches the portal (a load balancer in front of it); the portal itself when null.</param>
     public static async Task<PortalPage> OpenAsync(BrowserFixture browser, PortalFactory portal, int width = 1280, int height = 900,
-        string? timeZone = null, string? locale = null)
+        string? timeZone = null, string? locale = null, Uri? address = null)
     {
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -26,10 +27,10 @@ public sealed class PortalPage(IBrowserContext context, IPage page, PortalFactor
         });
         var page = await context.NewPageAsync();
         page.Console += (_, message) => portal.Logs.Enqueue($"Browser {message.Type}: {message.Text}");
-        return new PortalPage(context, page, portal);
+        return new PortalPage(context, page, portal, address ?? portal.ServerAddress);
     }
 
-    public string Url(string path) => new Uri(portal.ServerAddress, path).AbsoluteUri;
+    public string Url(string path) => new Uri(address, path).AbsoluteUri;
 
     public async Task SignInAsync(string email)
     {

@@ -12,6 +12,11 @@ public sealed class PortalProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The operating-system process id (the start of the portal's instance id, which leases are taken in).</summary>
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
     /// <summary>The portal built beside these tests (same configuration and framework folders).</summary>
     private static string PortalDll
     {

@@ -8,8 +8,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace FullscriptPortal.Live;
 
 /// <summary>Announces every saved change of a connection, whoever made it (a circuit, an endpoint, the worker), once the
-/// change is committed, so no caller can forget to.</summary>
-public sealed class ConnectionChangePublisher(ConnectionNotifier notifier) : SaveChangesInterceptor
+/// change is committed, so no caller can forget to: to this process's dashboards, and (on PostgreSQL) to the other
+/// instances'.</summary>
+public sealed class ConnectionChangePublisher(ConnectionNotifier notifier, CrossInstanceBroadcast broadcast) : SaveChangesInterceptor
 {
     private readonly ConcurrentDictionary<DbContext, ConnectionChange[]> _saving = new();
 
@@ -17,7 +18,7 @@ public sealed class ConnectionChangePublisher(ConnectionNotifier notifier) : Sav
     {
         var changes = eventData.Context!.ChangeTracker.Entries<FullscriptConnection>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Select(e => new ConnectionChange(e.Entity.Id, e.Entity.UserId, e.Entity.ClinicId))
+            .Select(e => new ConnectionChange(e.Entity.Id, e.Entity.UserId, e.Entity.ClinicId, Version: e.Entity.Version, State: e.Entity.State))
             .ToArray();
         if (changes.Length > 0) _saving[eventData.Context] = changes;
         return base.SavingChangesAsync(eventData, result, cancellationToken);
@@ -25,7 +26,12 @@ public sealed class ConnectionChangePublisher(ConnectionNotifier notifier) : Sav
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (_saving.TryRemove(eventData.Context!, out var changes)) notifier.Publish(await WithPeoplesClinicsAsync(eventData.Context!, changes, cancellationToken));
+        if (_saving.TryRemove(eventData.Context!, out var saved))
+        {
+            var changes = await WithPeoplesClinicsAsync(eventData.Context!, saved, cancellationToken);
+            notifier.Publish(changes);
+            await broadcast.SendAsync(eventData.Context!, changes);
+        }
         return await base.SavedChangesAsync(eventData, result, cancellationToken);
     }
 
