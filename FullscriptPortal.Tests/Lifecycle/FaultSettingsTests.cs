@@ -22,8 +22,8 @@ public abstract class FaultSettingsTests(StoreProvider provider) : IDisposable
     [Fact]
     public async Task A_timeout_is_transient_and_keeps_the_tokens()
     {
-        _factory.Settings["Fullscript:Retry:AttemptTimeout"] = "00:00:00.300";
-        _factory.Settings["Fullscript:HttpTimeout"] = "00:00:01";
+        _factory.Settings["Fullscript:Retry:AttemptTimeout"] = "00:00:01";
+        _factory.Settings["Fullscript:HttpTimeout"] = "00:00:01.500";
         var id = await ConnectAsync();
         var before = await _factory.StoredRefreshTokenAsync(id);
         _factory.Time.Advance(TimeSpan.FromHours(2));

@@ -79,6 +79,22 @@ public sealed class RowActionsTests
         OfferedInState.Keys.Should().Contain(Enum.GetNames<ConnectionState>());
     }
 
+    [Theory]
+    [InlineData("pending", new[] { ResendInvite, CancelInvite, ConnectOnBehalf })]
+    [InlineData("expired", new[] { ResendInvite, CancelInvite, ConnectOnBehalf })]
+    [InlineData("cancelled", new[] { Invite, ConnectOnBehalf })]
+    [InlineData("used", new[] { Invite, ConnectOnBehalf })]
+    public void A_person_with_an_open_invite_is_offered_resend_and_cancel_instead_of_a_second_invite(string invite, RowAction[] offered)
+    {
+        var view = new InviteView(Guid.NewGuid(), Now.AddDays(-8), invite == "expired" ? Now.AddDays(-1) : Now.AddDays(6),
+            invite == "used" ? Now : null, invite == "cancelled" ? Now : null);
+        var row = new PersonRow("colleague", "Sam", "sam@example.test", PortalRoles.Staff, Northside, null, null, null, view);
+
+        RowActions.For(Viewer(PortalRoles.ClinicManager, Northside), row, Now).Should().Equal(offered);
+        RowActions.For(Viewer(PortalRoles.Support, null), row, Now).Should().BeEmpty("support sees the invite but does not manage it");
+        RowActions.For(Viewer(PortalRoles.ClinicManager, Lakeview), row, Now).Should().BeEmpty("another clinic's manager may not touch it");
+    }
+
     private static ConnectionView? ConnectionIn(string rowState) => rowState switch
     {
         "None" => null,

@@ -12,6 +12,8 @@ public static class AuditActions
     public const string Disconnect = "connection.disconnect";
     public const string InviteCreated = "invite.created";
     public const string InviteUsed = "invite.used";
+    public const string InviteResent = "invite.resent";
+    public const string InviteCancelled = "invite.cancelled";
     public const string ApiKeyCreated = "apikey.created";
     public const string ApiKeyRevoked = "apikey.revoked";
     public const string ApiCall = "api.call";

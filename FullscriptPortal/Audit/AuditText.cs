@@ -24,6 +24,8 @@ public static class AuditText
         (AuditActions.Disconnect, _) => "Previous grant handed back to Fullscript",
         (AuditActions.InviteCreated, _) => "Invite link created",
         (AuditActions.InviteUsed, _) => "Invite link used",
+        (AuditActions.InviteResent, _) => "Invite link sent again",
+        (AuditActions.InviteCancelled, _) => "Invite cancelled",
         _ => $"{entry.Action}: {entry.Outcome}",
     };
 }

@@ -16,4 +16,6 @@ public enum ConnectNotice
     InviteInvalid,
     InviteExpired,
     InviteUsed,
+    InviteCancelled,
+    InviteReplaced,
 }

@@ -115,6 +115,7 @@ public sealed class ConnectionDirectory(
         public required string Role { get; init; }
         public string? ClinicName { get; init; }
         public FullscriptConnection? Connection { get; init; }
+        public Clinics.Invite? LatestInvite { get; init; }
     }
 
     /// <summary>Practitioners and staff: of the manager's clinic, or of every clinic for support; nobody for anyone else.</summary>
@@ -127,7 +128,15 @@ public sealed class ConnectionDirectory(
             where role.Name == PortalRoles.Practitioner || role.Name == PortalRoles.Staff
             join connection in db.Connections on user.Id equals connection.UserId into connections
             from connection in connections.DefaultIfEmpty()
-            select new Person { User = user, Role = role.Name!, ClinicName = user.Clinic!.Name, Connection = connection };
+            select new Person
+            {
+                User = user,
+                Role = role.Name!,
+                ClinicName = user.Clinic!.Name,
+                Connection = connection,
+                // The newest invite; at the same instant (a resend) the open one, not the one it replaced.
+                LatestInvite = db.Invites.Where(i => i.UserId == user.Id).OrderByDescending(i => i.CreatedAt).ThenBy(i => i.CancelledAt != null).FirstOrDefault(),
+            };
 
         if (viewer.IsInRole(PortalRoles.Support)) return people;
         if (viewer.IsInRole(PortalRoles.ClinicManager) && viewer.ClinicIdOf() is { } clinicId) return people.Where(p => p.User.ClinicId == clinicId);
@@ -178,5 +187,6 @@ public sealed class ConnectionDirectory(
     };
 
     private static PersonRow ToRow(Person p) => new(p.User.Id, p.User.DisplayName, p.User.Email ?? "", p.Role, p.User.ClinicId, p.ClinicName,
-        p.Connection?.ResourceOwnerId, p.Connection is null ? null : ConnectionView.From(p.Connection));
+        p.Connection?.ResourceOwnerId, p.Connection is null ? null : ConnectionView.From(p.Connection),
+        p.LatestInvite is { } i ? new InviteView(i.Id, i.CreatedAt, i.ExpiresAt, i.UsedAt, i.CancelledAt) : null);
 }

@@ -57,15 +57,19 @@ public static class PeopleExport
     }
 
     private sealed record ExportRow(string Name, string Email, string Role, string? Clinic, string State, string? FullscriptAccountType, string? Server,
-        string? FullscriptUserId, string? FullscriptClinic, string? AccessTokenExpiresUtc, string? LastRefreshUtc, string? Scopes, string? Reason)
+        string? FullscriptUserId, string? FullscriptClinic, string? AccessTokenExpiresUtc, string? LastRefreshUtc, string? Scopes, string? Reason,
+        string? Invite, string? InviteExpiresUtc)
     {
         public static ExportRow From(PersonRow row, DateTimeOffset now)
         {
             var c = row.Connection;
+            // The latest invite while it is news (pending, expired, cancelled); a used one is in the connection's columns.
+            var invite = row.Invite is { } i && i.StatusAt(now) != InviteStatus.Used ? i : null;
             return new(row.DisplayName, row.Email, row.Role, row.ClinicName, ConnectionStateDisplay.For(c, now).Label, c?.ResourceOwnerType,
                 c is null ? null : FullscriptServerKeys.DisplayName(c.ServerKey), row.ResourceOwnerId, c?.FullscriptClinicName,
                 c?.AccessTokenExpiresAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), c?.LastRefreshedAt?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
-                c?.Scope, c?.StateReason);
+                c?.Scope, c?.StateReason,
+                invite?.StatusAt(now).ToString().ToLowerInvariant(), invite?.ExpiresAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
         }
     }
 }

@@ -33,6 +33,7 @@ public sealed partial class PeopleGrid
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     private readonly RowStore _store = new();
+    private readonly BulkSelection _selection = new();
     private MudDataGrid<PersonRow>? _grid;
     private ClaimsPrincipal _viewer = new();
     private PeopleFilter _filter = new();
@@ -87,6 +88,8 @@ public sealed partial class PeopleGrid
         _loading = true;
         var page = await Directory.QueryAsync(_viewer, _filter.ToQuery(OnlyNeedingAttention, state.Page, state.PageSize), cancellationToken);
         _store.Reset(page.Rows);
+        // Ticks belong to this filter, sort, page and page size; a reload of the same view keeps them.
+        _selection.Follow((_filter, state.Page, state.PageSize), page.Rows.Select(r => r.UserId));
         (_total, _loading) = (page.Total, false);
         if (state.PageSize != _pageSize)
         {

@@ -8,6 +8,7 @@ public static class PeopleRegistration
         builder.Services.AddScoped<ClinicAdmin>();
         builder.Services.AddScoped<PeopleAdmin>();
         builder.Services.AddScoped<PersonDetailQuery>();
+        builder.Services.AddScoped<BulkActions>();
         return builder;
     }
 }

@@ -12,11 +12,16 @@ public static class RowActions
     {
         var subject = new ConnectionSubject(row.UserId, row.ClinicId);
         var state = row.StateAt(now);
-        var holdsGrant = row.Connection is not null && state is not (ConnectionState.NotConnected or ConnectionState.Revoked);
+        var holdsGrant = !row.InvitableAt(now);
         bool Allows(ConnectionAction action) => ConnectionPolicy.Allows(viewer, action, subject);
 
         List<RowAction> offered = [];
-        if (Allows(ConnectionAction.Invite) && !holdsGrant) offered.Add(RowAction.Invite);
+        if (Allows(ConnectionAction.Invite) && !holdsGrant)
+        {
+            // One open invite at a time: a person who has one gets a fresh link (resend) or none (cancel), not a second.
+            if (row.Invite is { IsOpen: true }) offered.AddRange([RowAction.ResendInvite, RowAction.CancelInvite]);
+            else offered.Add(RowAction.Invite);
+        }
         if (Allows(ConnectionAction.Connect) && ConnectionStateDisplay.OffersConnect(state)) offered.Add(RowAction.ConnectOnBehalf);
         if (Allows(ConnectionAction.Refresh) && ConnectionStateDisplay.HoldsGrant(state) && row.Connection?.DisconnectPending != true) offered.Add(RowAction.Refresh);
         if (Allows(ConnectionAction.Disconnect) && holdsGrant) offered.Add(RowAction.Disconnect);

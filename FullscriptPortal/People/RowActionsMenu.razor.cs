@@ -31,6 +31,8 @@ public sealed partial class RowActionsMenu
     private static string Label(RowAction action) => action switch
     {
         RowAction.Invite => "Create invite link",
+        RowAction.ResendInvite => "Resend invite",
+        RowAction.CancelInvite => "Cancel invite",
         RowAction.ConnectOnBehalf => "Connect on their behalf",
         RowAction.Refresh => "Refresh now",
         RowAction.Disconnect => "Disconnect",
@@ -44,10 +46,16 @@ public sealed partial class RowActionsMenu
         {
             case RowAction.Invite:
                 InviteLink? link = null;
-                await BusyAsync(row, async () => link = await Invites.CreateAsync(Viewer, row.UserId, CancellationToken.None), reportActed: false);
+                await BusyAsync(row, async () => link = await Invites.CreateAsync(Viewer, row.UserId, CancellationToken.None));
                 if (link is not null)
                     await Dialogs.ShowAsync<InviteDialog>("Invite link", new DialogParameters<InviteDialog> { { d => d.PersonName, row.DisplayName }, { d => d.PersonEmail, row.Email }, { d => d.Link, link } });
                 else Snackbar.Add("You cannot invite this person.", Severity.Error);
+                return;
+            case RowAction.ResendInvite:
+                await ResendInviteAsync(row);
+                return;
+            case RowAction.CancelInvite:
+                if (await InviteActions.ConfirmCancelAsync(Dialogs, row.DisplayName)) await BusyAsync(row, () => CancelInviteAsync(row));
                 return;
             case RowAction.ConnectOnBehalf:
                 // The staff member signs in to Fullscript here, at this screen; the flow comes back to this page.
@@ -76,6 +84,15 @@ public sealed partial class RowActionsMenu
                 return;
         }
     }
+
+    private async Task ResendInviteAsync(PersonRow row)
+    {
+        InviteOutcome? outcome = null;
+        await BusyAsync(row, async () => outcome = await Invites.ResendAsync(Viewer, row.UserId, new Uri(Navigation.BaseUri)));
+        await InviteActions.ShowResentAsync(Dialogs, Snackbar, row, outcome!);
+    }
+
+    private async Task CancelInviteAsync(PersonRow row) => InviteActions.Report(Snackbar, await Invites.CancelAsync(Viewer, row.UserId));
 
     private void Report(PersonRow row, DisconnectOutcome outcome) =>
         Snackbar.Add($"{row.DisplayName}: {OutcomeText.For(outcome)}", outcome.Result == DisconnectResult.Disconnected ? Severity.Success : Severity.Warning);

@@ -16,6 +16,9 @@ public sealed class RowStore
         foreach (var row in rows) _rows[row.UserId] = row;
     }
 
+    /// <summary>The rows shown, in the order they were loaded.</summary>
+    public IEnumerable<PersonRow> Rows => _rows.Values;
+
     public bool Contains(string userId) => _rows.ContainsKey(userId);
 
     public PersonRow? Get(string userId) => _rows.GetValueOrDefault(userId);

@@ -20,6 +20,8 @@ public static class ConnectNotices
         ConnectNotice.InviteInvalid => (true, "That invite link is not valid for your account. Ask your clinic manager for a new one, or press Connect."),
         ConnectNotice.InviteExpired => (true, "That invite link has expired (they last 7 days). Ask your clinic manager for a new one, or press Connect."),
         ConnectNotice.InviteUsed => (true, "That invite link was already used. If you are not connected yet, press Connect."),
+        ConnectNotice.InviteCancelled => (true, "That invite link was cancelled by your clinic manager, so it no longer works. Ask them for a new one, or press Connect."),
+        ConnectNotice.InviteReplaced => (true, "That invite link was replaced by a newer one, so it no longer works. Use the newest link your clinic manager sent, or press Connect."),
         _ => (true, "Fullscript's answer could not be read, so nothing changed. Press Connect to try again."),
     };
 }

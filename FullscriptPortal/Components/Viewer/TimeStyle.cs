@@ -11,4 +11,7 @@ public enum TimeStyle
 
     /// <summary>Long date and short time, for a deadline in a sentence.</summary>
     LongDate,
+
+    /// <summary>Day and short month ("5 Dec"); the exact time is in the tooltip.</summary>
+    DayMonth,
 }

@@ -36,6 +36,14 @@ public sealed class ViewerTime(TimeProvider time)
     /// <summary>Long date and short time ("Saturday, 28 November 2026 23:48"), for a deadline in a sentence.</summary>
     public string LongDate(DateTimeOffset at) => $"{Format(at, "f")} {ZoneLabel(at)}";
 
+    /// <summary>Day and short month in the viewer's order ("5 Dec", "Dec 5", "5. Dez."), for a date people scan in a list;
+    /// the short date with its year when it is not this year's.</summary>
+    public string DayMonth(DateTimeOffset at)
+    {
+        if (ToLocal(at).Year != ToLocal(Now).Year) return Format(at, "d");
+        return Format(at, _culture.DateTimeFormat.MonthDayPattern.Replace("MMMM", "MMM", StringComparison.Ordinal));
+    }
+
     /// <summary>The time of day alone, for something due within the day.</summary>
     public string TimeOfDay(DateTimeOffset at) => Format(at, "T");
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using FullscriptPortal.Clinics;
 using FullscriptPortal.Components.Shared;
 using FullscriptPortal.Connections;
 using FullscriptPortal.Fullscript;
@@ -6,6 +7,7 @@ using FullscriptPortal.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
+using MudBlazor;
 
 namespace FullscriptPortal.People;
 
@@ -29,6 +31,10 @@ public sealed partial class PersonDetailPanel
     [Inject] private CircuitClock Clock { get; set; } = default!;
     [Inject] private IOptionsMonitor<FullscriptOptions> Options { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private Invites Invites { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     private PersonDetail? _detail;
     private string? _shown;
@@ -66,6 +72,22 @@ public sealed partial class PersonDetailPanel
     {
         _detail = await Query.DetailAsync(Viewer, _shown);
         await OnActed.InvokeAsync(row);
+    }
+
+    // The panel's own buttons, busy until the service answered; the row's menu in the header offers the same.
+    private async Task ResendInviteAsync()
+    {
+        if (_detail?.Row is not { } row) return;
+        var outcome = await Invites.ResendAsync(Viewer, row.UserId, new Uri(Navigation.BaseUri));
+        await ActedAsync(row);
+        await InviteActions.ShowResentAsync(Dialogs, Snackbar, row, outcome);
+    }
+
+    private async Task CancelInviteAsync()
+    {
+        if (_detail?.Row is not { } row || !await InviteActions.ConfirmCancelAsync(Dialogs, row.DisplayName)) return;
+        InviteActions.Report(Snackbar, await Invites.CancelAsync(Viewer, row.UserId));
+        await ActedAsync(row);
     }
 
     private async Task OpenChangedAsync(bool open)

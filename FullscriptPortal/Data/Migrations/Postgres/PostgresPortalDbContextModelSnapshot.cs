@@ -247,6 +247,9 @@ namespace FullscriptPortal.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
@@ -256,6 +259,9 @@ namespace FullscriptPortal.Data.Migrations.Postgres
 
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("bigint");
+
+                    b.Property<Guid?>("ReplacedById")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("ReturnUrl")
                         .HasMaxLength(2000)
