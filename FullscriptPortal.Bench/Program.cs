@@ -1,135 +1,97 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Net.Http.Json;
-using FullscriptPortal.Bench;
-using FullscriptPortal.Connect;
-using FullscriptPortal.Simulator;
-using FullscriptPortal.Tokens;
-using Microsoft.Extensions.DependencyInjection;
+using FullscriptPortal.Bench.Cases;
+using FullscriptPortal.Bench.Harness;
 
-// Measures what the portal's coordination and storage add to refreshing tokens, against bare token calls to the same
-// simulator from the same machine, side by side. Release build; see README for the command.
+// Measures each row of issue 14's table next to its baseline, and the refresh figures, in one command (Release; see
+// README): every case runs --repeats times and the report gives each figure's median and spread.
 var options = BenchOptions.Parse(args);
-using var host = new BenchHost();
-var address = host.Address;
-host.Faults.Latency = TimeSpan.FromMilliseconds(options.LatencyMs);
-using var http = new HttpClient { BaseAddress = address };
-var simulatorOptions = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SimulatorOptions>>().Value;
-
-async Task<TimeSpan> BareCallsAsync(IReadOnlyList<Seeder.SeededGrant> grants)
+BenchCase[] all =
+[
+    new RefreshPass(sequential: false),
+    new RefreshPass(sequential: true),
+    new ThunderingHerd(),
+    new CircuitHeap(),
+    new CountdownCpu(),
+    new LiveFanOut(),
+    new GridPage(),
+    new CoverageTiles(),
+    new ConnectToActive(),
+    new PostgresRefreshPass(),
+    new PostgresNotify(),
+];
+var unknown = options.Cases?.Except(all.Select(c => c.Key)).ToList() ?? [];
+if (unknown.Count > 0)
 {
-    var watch = Stopwatch.StartNew();
-    await Parallel.ForEachAsync(grants, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency }, async (grant, token) =>
+    Console.Error.WriteLine($"Unknown case(s): {string.Join(", ", unknown)}. Cases: {string.Join(", ", all.Select(c => c.Key))}.");
+    return 2;
+}
+
+// The cheap cases first and the long refresh passes last, so a run stopped early has the most to show; the report keeps
+// the order of issue 14's table and is written after every run.
+string[] executionOrder = ["herd", "live-fanout", "grid-page", "coverage", "connect", "circuit-heap", "countdown-cpu", "pg-notify", "pg-refresh", "refresh-sequential", "refresh"];
+var previous = options.Output is { } existing && File.Exists(existing) ? await File.ReadAllTextAsync(existing) : null;
+var commit = Commit();
+var results = new List<CaseRuns>();
+
+async Task WriteReportAsync()
+{
+    var report = BenchReport.Render([.. all.Select(c => c.Key)], results, previous, commit);
+    if (options.Output is { } output) await File.WriteAllTextAsync(output, report);
+    else Console.Error.WriteLine(report);
+}
+
+await using (var context = new BenchContext(options))
+{
+    foreach (var benchCase in all.Where(c => options.Cases is null || options.Cases.Contains(c.Key)).OrderBy(c => Array.IndexOf(executionOrder, c.Key)))
     {
-        using var response = await http.PostAsJsonAsync("/simulator/api/oauth/token", new
+        var runs = new CaseRuns(benchCase) { StartedAt = DateTimeOffset.UtcNow, LoadBefore = Load() };
+        results.Add(runs);
+        var caseClock = Stopwatch.StartNew();
+        try
         {
-            grant_type = "refresh_token",
-            client_id = simulatorOptions.ClientId,
-            client_secret = simulatorOptions.ClientSecret,
-            refresh_token = grant.RefreshToken,
-        }, token);
-        response.EnsureSuccessStatusCode();
-    });
-    return watch.Elapsed;
-}
-
-async Task<TimeSpan> PortalRefreshAsync(IReadOnlyList<Seeder.SeededGrant> grants)
-{
-    var watch = Stopwatch.StartNew();
-    await Parallel.ForEachAsync(grants, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency }, async (grant, token) =>
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        var outcome = await scope.ServiceProvider.GetRequiredService<ConnectionTokens>().RefreshAsync(grant.ConnectionId, "bench", force: false, token);
-        if (outcome.Result != RefreshResult.Refreshed) throw new InvalidOperationException($"Refresh of {grant.ConnectionId} ended {outcome.Result}: {outcome.Code}");
-    });
-    return watch.Elapsed;
-}
-
-Console.WriteLine($"Warming up ({options.LatencyMs} ms simulator latency, {options.Concurrency} at a time)…");
-await BareCallsAsync(await Seeder.SeedAsync(host, 100, withConnections: false, "warm-bare"));
-await PortalRefreshAsync(await Seeder.SeedAsync(host, 100, withConnections: true, "warm"));
-
-Console.WriteLine($"Seeding {options.Connections} due connections and {2 * options.Connections} bare grants…");
-var portalGrants = await Seeder.SeedAsync(host, options.Connections, withConnections: true, "p");
-var bareFirst = await Seeder.SeedAsync(host, options.Connections, withConnections: false, "a");
-var bareSecond = await Seeder.SeedAsync(host, options.Connections, withConnections: false, "b");
-
-Console.WriteLine("Bare token calls, portal refresh pass, bare token calls again…");
-var bare1 = await BareCallsAsync(bareFirst);
-var portal = await PortalRefreshAsync(portalGrants);
-var bare2 = await BareCallsAsync(bareSecond);
-var bare = (bare1 + bare2) / 2;
-
-Console.WriteLine("Checking every connection holds the refresh token Fullscript issued last…");
-var lost = 0;
-await using (var scope = host.Services.CreateAsyncScope())
-{
-    var simulator = scope.ServiceProvider.GetRequiredService<SimulatedFullscript>();
-    var dbs = scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<FullscriptPortal.Data.PortalDbContext>>();
-    var protector = scope.ServiceProvider.GetRequiredService<TokenProtector>();
-    await using var db = await dbs.CreateDbContextAsync();
-    var stored = db.Connections.Where(c => c.RefreshTokenProtected != null).ToDictionary(c => c.Id, c => c.RefreshTokenProtected!);
-    foreach (var grant in portalGrants)
-    {
-        var live = await simulator.LiveRefreshTokenHashAsync(grant.GrantId, default);
-        if (!stored.TryGetValue(grant.ConnectionId, out var ciphertext) || OAuthSecrets.Hash(protector.Unprotect(ciphertext)) != live) lost++;
+            for (var run = 1; run <= options.Repeats; run++)
+            {
+                BenchContext.Log($"{benchCase.Key}: run {run} of {options.Repeats}");
+                var figures = await benchCase.RunOnceAsync(context, run);
+                runs.Runs.Add(figures);
+                foreach (var f in figures) BenchContext.Log($"  {f.Label}: {BenchReport.Format(f.Value, f.Unit)}");
+                (runs.Elapsed, runs.LoadAfter) = (caseClock.Elapsed, Load());
+                await WriteReportAsync();
+            }
+        }
+        catch (Exception ex)
+        {
+            runs.Failure = $"{ex.GetType().Name}: {ex.Message}";
+            BenchContext.Log($"{benchCase.Key} failed: {ex}");
+        }
+        finally
+        {
+            await benchCase.DisposeAsync();
+            (runs.Elapsed, runs.LoadAfter) = (caseClock.Elapsed, Load());
+            await WriteReportAsync();
+        }
     }
 }
+if (options.Output is { } written) BenchContext.Log($"Written to {written}");
+return results.Any(r => r.Failure is not null) ? 1 : 0;
 
-Console.WriteLine($"{options.Callers} concurrent callers on one expired connection…");
-var single = await Seeder.SeedAsync(host, 25, withConnections: true, "herd");
-var baseline = new List<double>();
-foreach (var grant in await Seeder.SeedAsync(host, 25, withConnections: false, "one"))
+static string Load()
 {
-    var watch = Stopwatch.StartNew();
-    await BareCallsAsync([grant]);
-    baseline.Add(watch.Elapsed.TotalMilliseconds);
-}
-var providerLatency = Percentile(baseline, 0.5);
-var herd = single[0];
-var waits = new double[options.Callers];
-using var gate = new ManualResetEventSlim();
-var callers = Enumerable.Range(0, options.Callers).Select(i => Task.Run(async () =>
-{
-    gate.Wait();
-    var watch = Stopwatch.StartNew();
-    await using var scope = host.Services.CreateAsyncScope();
-    var (token, outcome) = await scope.ServiceProvider.GetRequiredService<ConnectionTokens>().GetAccessTokenAsync(herd.ConnectionId, "bench", default);
-    waits[i] = watch.Elapsed.TotalMilliseconds;
-    return token ?? throw new InvalidOperationException($"No token: {outcome.Result} {outcome.Code}");
-})).ToArray();
-gate.Set();
-var tokens = await Task.WhenAll(callers);
-int providerCalls;
-await using (var scope = host.Services.CreateAsyncScope())
-{
-    var grants = await scope.ServiceProvider.GetRequiredService<SimulatedFullscript>().ListGrantsAsync(default);
-    providerCalls = grants.Single(g => g.Id == herd.GrantId).Tokens.Count(t => t.Kind == SimTokenKind.Access);
+    try { return string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
+    catch (IOException) { return "unknown"; }
 }
 
-var ratio = portal / bare;
-var p99Over = Percentile(waits, 0.99) - providerLatency;
-var report = BenchReport.Render(options, bare1, bare2, portal, ratio, lost, providerCalls, tokens.Distinct().Count(), providerLatency, Percentile(waits, 0.5), Percentile(waits, 0.99), p99Over);
-Console.WriteLine(report);
-if (options.Output is { } output)
+static string Commit()
 {
-    await File.WriteAllTextAsync(output, report);
-    Console.WriteLine($"Written to {output}");
-}
-return lost == 0 && providerCalls == 1 ? 0 : 1;
-
-static double Percentile(IReadOnlyCollection<double> values, double p)
-{
-    var sorted = values.OrderBy(v => v).ToArray();
-    return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
-}
-
-internal sealed record BenchOptions(int Connections, int LatencyMs, int Concurrency, int Callers, string? Output)
-{
-    public static BenchOptions Parse(string[] args)
+    try
     {
-        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
-        int Number(string name, int fallback) => int.TryParse(Value(name), CultureInfo.InvariantCulture, out var n) && n > 0 ? n : fallback;
-        return new(Number("--connections", 10_000), Number("--latency-ms", 10), Number("--concurrency", 16), Number("--callers", 1_000), Value("--out"));
+        using var git = Process.Start(new ProcessStartInfo("git", "rev-parse --short HEAD") { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var sha = git.StandardOutput.ReadToEnd().Trim();
+        git.WaitForExit();
+        return git.ExitCode == 0 ? sha : "unknown";
+    }
+    catch (System.ComponentModel.Win32Exception)
+    {
+        return "unknown";
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace FullscriptPortal.Bench;
+namespace FullscriptPortal.Bench.Harness;
 
 /// <summary>Grants at the simulator and matching portal connections, written straight to both databases: what thousands of
 /// connect flows would leave behind, without running them.</summary>
@@ -16,18 +16,30 @@ internal static class Seeder
 {
     public sealed record SeededGrant(Guid ConnectionId, Guid GrantId, string RefreshToken);
 
-    /// <summary>Simulator grants whose refresh tokens are known (for bare calls), optionally with portal connections.</summary>
-    public static async Task<List<SeededGrant>> SeedAsync(BenchHost host, int count, bool withConnections, string prefix)
+    /// <summary>Simulator grants whose refresh tokens are known (for bare calls), optionally with portal connections whose
+    /// access token expired an hour ago (or, with <paramref name="due"/> false, expires in an hour: see
+    /// <see cref="MakeDueAsync"/>).</summary>
+    /// <param name="host">The host whose simulator holds the grants (and whose database the connections, unless
+    /// <paramref name="portalHost"/> is given).</param>
+    /// <param name="count">How many.</param>
+    /// <param name="withConnections">Whether each grant gets a portal connection (and a person who can sign in).</param>
+    /// <param name="prefix">Starts each person's email.</param>
+    /// <param name="due">Whether the connections' access tokens have run out already.</param>
+    /// <param name="portalHost">Another host whose database takes the connections (an instance calling
+    /// <paramref name="host"/>'s simulator).</param>
+    public static async Task<List<SeededGrant>> SeedAsync(BenchHost host, int count, bool withConnections, string prefix, bool due = true, BenchHost? portalHost = null)
     {
         using var scope = host.Services.CreateScope();
+        using var portalScope = (portalHost ?? host).Services.CreateScope();
         var simulator = scope.ServiceProvider.GetRequiredService<SimulatorDbContext>();
-        var portal = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        var protector = scope.ServiceProvider.GetRequiredService<TokenProtector>();
+        var portal = await portalScope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var protector = portalScope.ServiceProvider.GetRequiredService<TokenProtector>();
         var clientId = scope.ServiceProvider.GetRequiredService<SimulatedFullscript>().Options.ClientId;
         var owner = SimulatedDirectory.Users[0];
-        var clinicId = await portal.Clinics.Select(c => c.Id).FirstAsync();
+        var clinicId = await portal.Clinics.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
         var roleId = await portal.Roles.Where(r => r.Name == PortalRoles.Practitioner).Select(r => r.Id).SingleAsync();
         var now = DateTimeOffset.UtcNow;
+        var hash = withConnections ? BenchPeople.PasswordHash(portalScope.ServiceProvider) : null;
         var seeded = new List<SeededGrant>(count);
         for (var i = 0; i < count; i++)
         {
@@ -47,6 +59,8 @@ internal static class Seeder
                     Email = email,
                     NormalizedEmail = email.ToUpperInvariant(),
                     DisplayName = $"Bench {i:00000}",
+                    EmailConfirmed = true,
+                    PasswordHash = hash,
                     ClinicId = clinicId,
                     SecurityStamp = Guid.NewGuid().ToString(),
                 };
@@ -63,7 +77,7 @@ internal static class Seeder
                     ResourceOwnerType = owner.Type,
                     TokenCreatedAt = now.AddHours(-3),
                     ExpiresInSeconds = 7200,
-                    AccessTokenExpiresAt = now.AddHours(-1),
+                    AccessTokenExpiresAt = due ? now.AddHours(-1) : now.AddHours(1),
                     ConnectedAt = now.AddHours(-3),
                     UpdatedAt = now,
                     AccessTokenProtected = protector.Protect("expired"),
@@ -78,5 +92,16 @@ internal static class Seeder
         await portal.SaveChangesAsync();
         await portal.DisposeAsync();
         return seeded;
+    }
+
+    /// <summary>Lets the access tokens of <paramref name="grants"/>' connections run out now, so neither the worker nor
+    /// anything else refreshed them while the bare passes ran.</summary>
+    public static async Task MakeDueAsync(BenchHost host, IReadOnlyList<SeededGrant> grants)
+    {
+        await using var portal = await host.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var ids = grants.Select(g => g.ConnectionId).ToList();
+        var expired = DateTimeOffset.UtcNow.AddHours(-1);
+        foreach (var chunk in ids.Chunk(500))
+            await portal.Connections.Where(c => chunk.Contains(c.Id)).ExecuteUpdateAsync(c => c.SetProperty(x => x.AccessTokenExpiresAt, expired));
     }
 }
