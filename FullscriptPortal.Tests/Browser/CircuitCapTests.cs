@@ -32,15 +32,9 @@ public sealed class CircuitCapTests(BrowserFixture browser)
 
         // Leaving a page ends its circuit at once (the browser says so as it unloads).
         await first.Page.GotoAsync("about:blank");
-        await WaitUntilAsync(() => circuits.OpenFor(leeId) == 1);
+        await Poll.UntilAsync(() => circuits.OpenFor(leeId) == 1, "the closed tab's circuit ends", TimeSpan.FromSeconds(15));
         await using var fourth = await PortalPage.OpenAsync(browser, portal);
         await fourth.SignInWithCookieAsync(DemoPeople.DrLee);
         circuits.OpenFor(leeId).Should().Be(2);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 150 && !condition(); i++) await Task.Delay(100);
-        condition().Should().BeTrue("the closed tab's circuit should have ended");
     }
 }

@@ -1,6 +1,7 @@
 using FullscriptPortal.Connections;
 using FullscriptPortal.Data;
 using FullscriptPortal.Live;
+using FullscriptPortal.Tests.Infrastructure;
 using FullscriptPortal.Tests.Infrastructure.Postgres;
 using FullscriptPortal.Tokens;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,7 @@ public sealed class CrossInstanceListenerTests : IAsyncLifetime, IDisposable
         });
         _listener = new CrossInstanceListener(new ContextFactory(_database), _notifier, _instance, NullLogger<CrossInstanceListener>.Instance);
         await _listener.StartAsync(CancellationToken.None);
-        await Until(() => _listener.IsListening, "the listener listens");
+        await Poll.UntilAsync(() => _listener.IsListening, "the listener listens");
     }
 
     [Fact]
@@ -37,9 +38,9 @@ public sealed class CrossInstanceListenerTests : IAsyncLifetime, IDisposable
         var mine = new ConnectionChange(Guid.NewGuid(), "u", 1, 1, 2, ConnectionState.Active);
         var theirs = new ConnectionChange(Guid.NewGuid(), "u", 1, 1, 5, ConnectionState.Revoked);
 
-        await NotifyAsync(ChangeNotice.Encode(_instance.Id, [mine]).Single());
-        await NotifyAsync(ChangeNotice.Encode("another-instance", [theirs]).Single());
-        await Until(() => _listener.Heard == 2, "both notices are heard");
+        await PostgresNotices.SendAsync(_database, ChangeNotice.Encode(_instance.Id, [mine]).Single());
+        await PostgresNotices.SendAsync(_database, ChangeNotice.Encode("another-instance", [theirs]).Single());
+        await Poll.UntilAsync(() => _listener.Heard == 2, "both notices are heard");
 
         lock (_delivered) _delivered.Should().Equal(theirs);
     }
@@ -49,9 +50,9 @@ public sealed class CrossInstanceListenerTests : IAsyncLifetime, IDisposable
     {
         var theirs = new ConnectionChange(Guid.NewGuid(), null, 7, Version: 1, State: ConnectionState.Active);
 
-        await NotifyAsync("not a change notice");
-        await NotifyAsync(ChangeNotice.Encode("another-instance", [theirs]).Single());
-        await Until(() => _listener.Heard == 2, "both notices are heard");
+        await PostgresNotices.SendAsync(_database, "not a change notice");
+        await PostgresNotices.SendAsync(_database, ChangeNotice.Encode("another-instance", [theirs]).Single());
+        await Poll.UntilAsync(() => _listener.Heard == 2, "both notices are heard");
 
         lock (_delivered) _delivered.Should().Equal(theirs);
     }
@@ -65,34 +66,14 @@ public sealed class CrossInstanceListenerTests : IAsyncLifetime, IDisposable
             await using var kill = new NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'FullscriptPortal live updates' AND datname = current_database()", admin);
             await kill.ExecuteNonQueryAsync();
         }
-        await Until(() => !_listener.IsListening, "the listener notices its connection is gone");
-        await Until(() => _listener.IsListening, "the listener listens again");
+        await Poll.UntilAsync(() => !_listener.IsListening, "the listener notices its connection is gone");
+        await Poll.UntilAsync(() => _listener.IsListening, "the listener listens again");
 
         var theirs = new ConnectionChange(Guid.NewGuid(), "u", null, Version: 3, State: ConnectionState.NeedsReconnect);
-        await NotifyAsync(ChangeNotice.Encode("another-instance", [theirs]).Single());
-        await Until(() => { lock (_delivered) return _delivered.Count == 1; }, "the change is delivered");
+        await PostgresNotices.SendAsync(_database, ChangeNotice.Encode("another-instance", [theirs]).Single());
+        await Poll.UntilAsync(() => { lock (_delivered) return _delivered.Count == 1; }, "the change is delivered");
 
         lock (_delivered) _delivered.Should().Equal(theirs);
-    }
-
-    private async Task NotifyAsync(string payload)
-    {
-        await using var connection = new NpgsqlConnection(_database);
-        await connection.OpenAsync();
-        await using var notify = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", connection);
-        notify.Parameters.AddWithValue("channel", CrossInstanceChannel.Name);
-        notify.Parameters.AddWithValue("payload", payload);
-        await notify.ExecuteNonQueryAsync();
-    }
-
-    private static async Task Until(Func<bool> condition, string what)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            if (condition()) return;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"Waited 30 seconds for this: {what}.");
     }
 
     public Task DisposeAsync() => _listener.StopAsync(CancellationToken.None);

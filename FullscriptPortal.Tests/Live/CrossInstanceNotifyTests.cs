@@ -2,9 +2,9 @@ using FullscriptPortal.Connections;
 using FullscriptPortal.Data;
 using FullscriptPortal.Live;
 using FullscriptPortal.Tests.Infrastructure;
+using FullscriptPortal.Tests.Infrastructure.Postgres;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace FullscriptPortal.Tests.Live;
 
@@ -44,8 +44,8 @@ public sealed class CrossInstanceNotifyTests : IDisposable
         var saved = await _a.ConnectionOfIdAsync(id);
         // PostgreSQL delivers notices in commit order: once both instances heard this later one, they heard A's.
         var marker = Guid.NewGuid();
-        await NotifyAsync(ChangeNotice.Encode("the-test", [new ConnectionChange(marker, null, null)]).Single());
-        await Until(() => Heard(_heardOnA, marker) && Heard(_heardOnB, marker), "both instances hear the later notice");
+        await PostgresNotices.SendAsync(_a.PostgresConnectionString!, ChangeNotice.Encode("the-test", [new ConnectionChange(marker, null, null)]).Single());
+        await Poll.UntilAsync(() => Heard(_heardOnA, marker) && Heard(_heardOnB, marker), "both instances hear the later notice");
 
         var onB = ChangesOf(_heardOnB, id, before).Should().ContainSingle("B hears the change once, through NOTIFY").Subject;
         onB.Version.Should().Be(saved.Version);
@@ -71,13 +71,13 @@ public sealed class CrossInstanceNotifyTests : IDisposable
         using (var browser = _a.NewSession()) id = (await browser.ConnectAsync(DemoPeople.DrLee)).ConnectionId!.Value;
         var version = (await _a.ConnectionOfIdAsync(id)).Version;
 
-        await Until(() => { lock (onManagersPage) return onManagersPage.Any(c => c.ConnectionId == id && c.Version == version && c.State == ConnectionState.Active); },
+        await Poll.UntilAsync(() => { lock (onManagersPage) return onManagersPage.Any(c => c.ConnectionId == id && c.Version == version && c.State == ConnectionState.Active); },
             "B's manager page hears the connection turn Active");
     }
 
     private static CrossInstanceListener Listener(PortalFactory portal) => portal.Services.GetRequiredService<CrossInstanceListener>();
 
-    private static Task ListeningAsync(PortalFactory portal) => Until(() => Listener(portal).IsListening, "the instance listens");
+    private static Task ListeningAsync(PortalFactory portal) => Poll.UntilAsync(() => Listener(portal).IsListening, "the instance listens");
 
     private static void Subscribe(PortalFactory portal, List<ConnectionChange> heard) =>
         portal.Services.GetRequiredService<ConnectionNotifier>().Subscribe(ChangeKey.All, change =>
@@ -94,26 +94,6 @@ public sealed class CrossInstanceNotifyTests : IDisposable
     private static List<ConnectionChange> ChangesOf(List<ConnectionChange> heard, Guid connectionId, int after)
     {
         lock (heard) return [.. heard.Where(c => c.ConnectionId == connectionId && c.Version > after)];
-    }
-
-    private async Task NotifyAsync(string payload)
-    {
-        await using var connection = new NpgsqlConnection(_a.PostgresConnectionString);
-        await connection.OpenAsync();
-        await using var notify = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", connection);
-        notify.Parameters.AddWithValue("channel", CrossInstanceChannel.Name);
-        notify.Parameters.AddWithValue("payload", payload);
-        await notify.ExecuteNonQueryAsync();
-    }
-
-    private static async Task Until(Func<bool> condition, string what)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            if (condition()) return;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"Waited 30 seconds for this: {what}.");
     }
 
     public void Dispose()
