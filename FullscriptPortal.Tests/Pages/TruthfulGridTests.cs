@@ -133,6 +133,51 @@ public sealed class TruthfulGridTests(PortalFactory portal) : PageTestContext(po
     }
 
     [Fact]
+    public async Task The_connected_expiring_and_not_connected_tiles_show_exactly_the_rows_they_count()
+    {
+        var (_, patel) = (await ConnectedAsync(DemoPeople.DrLee), await ConnectedAsync(DemoPeople.DrPatel));
+        await Portal.RevokeInsideFullscriptAsync("Dr. Priya Patel");
+        (await patel.InCircuitAsync(c => c.RefreshNowAsync())).Result.Should().Be(RefreshResult.NeedsReconnect);
+        using var support = await SignedInAsync(DemoPeople.Support);
+        Navigation.NavigateTo("/support?view=all");
+        var page = Render<SupportPage>();
+        page.WaitForAssertion(() => Names(page).Should().HaveCount(3), Live);
+        page.Find("[data-testid=coverage-connected]").TextContent.Should().Be("1");
+        page.Find("[data-testid=coverage-not-connected]").TextContent.Should().Be("1");
+
+        // Connected spans Active and a refresh being retried, so no state names it: the tile's own set does.
+        var connected = page.Find("[data-testid=coverage-connected-link]").GetAttribute("href")!;
+        connected.Should().Be("/support?view=all&state=all&show=connected");
+        Navigation.NavigateTo(connected);
+        page.WaitForAssertion(() => Names(page).Should().Equal("Dr. Jordan Lee"), Live);
+        page.Find("[data-testid=set-filter]").TextContent.Should().Contain("Showing: connected");
+        page.Find("[data-testid=export-csv]").GetAttribute("data-url").Should().Contain("show=Connected", "the export shows what the grid shows");
+
+        Navigation.NavigateTo(page.Find("[data-testid=coverage-not-connected-link]").GetAttribute("href")!);
+        page.WaitForAssertion(() => Names(page).Should().Equal("Sam Front"), Live);
+
+        // A fresh token is two hours from expiry: nobody is in the "within 15 min" set.
+        Navigation.NavigateTo(page.Find("[data-testid=coverage-expiring-link]").GetAttribute("href")!);
+        page.WaitForAssertion(() => page.FindAll("[data-testid=people-grid] tbody tr strong").Should().BeEmpty(), Live);
+
+        // Closing the chip shows every row again.
+        await page.InvokeAsync(() => page.Find("[data-testid=set-filter] button").Click());
+        page.WaitForAssertion(() => Names(page).Should().HaveCount(3), Live);
+        new Uri(Navigation.Uri).Query.Should().NotContain("show=");
+    }
+
+    [Fact]
+    public async Task An_unknown_set_in_the_export_address_is_refused_with_a_sentence()
+    {
+        using var support = await SignedInAsync(DemoPeople.Support);
+
+        using var response = await support.Http.GetAsync(PeopleExport.Path + "?show=everyone");
+
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("Unknown set");
+    }
+
+    [Fact]
     public async Task Supports_queue_its_count_and_its_tiles_follow_a_connection_that_turns_needs_reconnecting_without_a_reload()
     {
         using var lee = await ConnectedAsync(DemoPeople.DrLee);

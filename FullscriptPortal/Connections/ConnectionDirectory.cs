@@ -190,6 +190,18 @@ public sealed class ConnectionDirectory(
         if (query.OnlyNeedingAttention)
             people = people.Where(p => p.Connection != null
                 && (p.Connection.State == ConnectionState.RefreshFailing || p.Connection.State == ConnectionState.NeedsReconnect || p.Connection.DisconnectRequestedAt != null));
+        // The tiles' sets, as CoverageAsync counts them.
+        var soon = now.AddMinutes(15);
+        people = query.Set switch
+        {
+            PeopleSet.Connected => people.Where(p => p.Connection != null
+                && (p.Connection.State == ConnectionState.Active || p.Connection.State == ConnectionState.RefreshFailing) && p.Connection.AccessTokenExpiresAt > now),
+            PeopleSet.ExpiringSoon => people.Where(p => p.Connection != null
+                && (p.Connection.State == ConnectionState.Active || p.Connection.State == ConnectionState.RefreshFailing)
+                && p.Connection.AccessTokenExpiresAt > now && p.Connection.AccessTokenExpiresAt <= soon),
+            PeopleSet.NotConnected => people.Where(p => p.Connection == null || p.Connection.State == ConnectionState.Revoked),
+            _ => people,
+        };
         return query.State switch
         {
             null => people,

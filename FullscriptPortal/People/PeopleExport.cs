@@ -17,7 +17,7 @@ public static class PeopleExport
 
     public static IEndpointRouteBuilder MapPeopleExport(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Path, async (HttpContext http, ConnectionDirectory directory, TimeProvider time, string? search, string? state, string? attention) =>
+        app.MapGet(Path, async (HttpContext http, ConnectionDirectory directory, TimeProvider time, string? search, string? state, string? show, string? attention) =>
         {
             ConnectionState? stateFilter = null;
             if (!string.IsNullOrEmpty(state))
@@ -27,6 +27,13 @@ public static class PeopleExport
                     return Results.BadRequest("Unknown state. Use one of: " + string.Join(", ", Enum.GetNames<ConnectionState>()) + ".");
                 var parsed = Enum.Parse<ConnectionState>(name);
                 stateFilter = parsed;
+            }
+            PeopleSet? set = null;
+            if (!string.IsNullOrEmpty(show))
+            {
+                if (Enum.GetNames<PeopleSet>().FirstOrDefault(name => name.Equals(show, StringComparison.OrdinalIgnoreCase)) is not { } name)
+                    return Results.BadRequest("Unknown set. Use one of: " + string.Join(", ", Enum.GetNames<PeopleSet>()) + ".");
+                set = Enum.Parse<PeopleSet>(name);
             }
             if (search?.Length > PeopleQuery.MaxSearchLength) return Results.BadRequest("The search is too long.");
             // Read by hand, so a bad or repeated value gets this sentence rather than a bare 400.
@@ -44,7 +51,7 @@ public static class PeopleExport
             for (var page = 0; page * PeopleQuery.MaxPageSize < MaxRows; page++)
             {
                 // Page by page without counting every match each time: the rows running out ends the file.
-                var rows = await directory.PageAsync(http.User, new PeopleQuery(search, stateFilter, attentionOnly, Page: page, PageSize: PeopleQuery.MaxPageSize), null, http.RequestAborted);
+                var rows = await directory.PageAsync(http.User, new PeopleQuery(search, stateFilter, attentionOnly, Page: page, PageSize: PeopleQuery.MaxPageSize, Set: set), null, http.RequestAborted);
                 foreach (var row in rows.Rows)
                 {
                     csv.WriteRecord(ExportRow.From(row, now));

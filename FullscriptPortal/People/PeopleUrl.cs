@@ -13,13 +13,16 @@ public static class PeopleUrl
     public const string Sort = "sort";
     public const string Page = "page";
 
+    /// <summary>A coverage tile's set (<see cref="PeopleSet"/>), which no single state names.</summary>
+    public const string Show = "show";
+
     /// <summary>The person whose detail panel is open; kept apart from the view, so changing a filter keeps the panel.</summary>
     public const string Person = "person";
 
     /// <summary>Said in a link for "every state", so the link wins over a remembered state.</summary>
     public const string AllStates = "all";
 
-    private static readonly string[] Keys = [State, Search, Sort, Page];
+    private static readonly string[] Keys = [State, Search, Sort, Page, Show];
 
     /// <summary>The view the address names, or null when it names none (then the remembered view applies). Page is 0-based
     /// here and 1-based in the address.</summary>
@@ -38,8 +41,11 @@ public static class PeopleUrl
         var sort = Enum.GetNames<PeopleSort>().FirstOrDefault(n => n.Equals(sortText.TrimStart('-'), StringComparison.OrdinalIgnoreCase)) is { } sortName
             ? Enum.Parse<PeopleSort>(sortName)
             : PeopleSort.Name;
+        PeopleSet? set = Enum.GetNames<PeopleSet>().FirstOrDefault(n => n.Equals(Value(query, Show), StringComparison.OrdinalIgnoreCase)) is { } setName
+            ? Enum.Parse<PeopleSet>(setName)
+            : null;
         var page = int.TryParse(Value(query, Page), NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is > 0 and < 100_000 ? p - 1 : 0;
-        return (new PeopleFilter(string.IsNullOrEmpty(search) ? null : search, state, sort, descending && sortText.Length > 1), page);
+        return (new PeopleFilter(string.IsNullOrEmpty(search) ? null : search, state, sort, descending && sortText.Length > 1, set), page);
     }
 
     private static string Value(Dictionary<string, Microsoft.Extensions.Primitives.StringValues> query, string key) =>
@@ -52,6 +58,7 @@ public static class PeopleUrl
         var kept = QueryHelpers.ParseQuery(parsed.Query).Where(p => !Keys.Contains(p.Key)).SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)));
         var view = new List<KeyValuePair<string, string?>>();
         if (filter.State is { } state) view.Add(new(State, state.ToString()));
+        if (filter.Set is { } set) view.Add(new(Show, set.ToString().ToLowerInvariant()));
         if (!string.IsNullOrEmpty(filter.Search)) view.Add(new(Search, filter.Search));
         if (filter.Sort != PeopleSort.Name || filter.Descending) view.Add(new(Sort, (filter.Descending ? "-" : "") + filter.Sort.ToString().ToLowerInvariant()));
         if (page > 0) view.Add(new(Page, (page + 1).ToString(CultureInfo.InvariantCulture)));
@@ -71,6 +78,12 @@ public static class PeopleUrl
         if (userId is not null) kept = kept.Append(new(Person, userId));
         return QueryHelpers.AddQueryString(parsed.GetLeftPart(UriPartial.Path), kept);
     }
+
+    /// <summary>A coverage tile's link: its set when it counts one, else its state.</summary>
+    public static string ForTile(string path, ConnectionState? state, PeopleSet? set, IEnumerable<KeyValuePair<string, string?>>? more = null) =>
+        set is { } shown
+            ? QueryHelpers.AddQueryString(path, (more ?? []).Append(new(State, AllStates)).Append(new(Show, shown.ToString().ToLowerInvariant())))
+            : ForState(path, state, more);
 
     /// <summary>A link to this page showing one state (null: every state), whatever was remembered.</summary>
     public static string ForState(string path, ConnectionState? state, IEnumerable<KeyValuePair<string, string?>>? more = null) =>
