@@ -22,7 +22,7 @@ public sealed partial class CrossInstanceListener(IDbContextFactory<PortalDbCont
     /// <summary>True while the <c>LISTEN</c> connection is open (always false on SQLite).</summary>
     public bool IsListening => _listening;
 
-    /// <summary>Notices heard since start, this instance's own (skipped) among them.</summary>
+    /// <summary>Notices heard and handled since start, this instance's own (skipped) and unreadable ones among them.</summary>
     public long Heard => Interlocked.Read(ref _heard);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -79,15 +79,22 @@ public sealed partial class CrossInstanceListener(IDbContextFactory<PortalDbCont
 
     private void OnNotification(string payload)
     {
-        Interlocked.Increment(ref _heard);
-        if (ChangeNotice.Decode(payload) is not { } notice)
+        try
         {
-            LogUnreadableNotice(payload.Length);
-            return;
+            if (ChangeNotice.Decode(payload) is not { } notice)
+            {
+                LogUnreadableNotice(payload.Length);
+                return;
+            }
+            // This instance's own changes reached its dashboards when they were saved.
+            if (notice.Instance == instance.Id) return;
+            notifier.Publish(notice.Changes);
         }
-        // This instance's own changes reached its dashboards when they were saved.
-        if (notice.Instance == instance.Id) return;
-        notifier.Publish(notice.Changes);
+        finally
+        {
+            // Counted once handled, so whoever reads the count knows the notice has been passed on (or dropped).
+            Interlocked.Increment(ref _heard);
+        }
     }
 
     /// <summary>1, 2, 4 ... seconds, at most <see cref="MaxBackoff"/>.</summary>
