@@ -28,6 +28,12 @@ public sealed partial class RowActionsMenu
 
     private bool _busy;
 
+    // Opened once, the row keeps its MudMenu (its focus handling and keyboard work as ever); until then it is a button.
+    private bool _opened;
+    private bool _open;
+
+    private void Open() => _opened = _open = true;
+
     private static string Label(RowAction action) => action switch
     {
         RowAction.Invite => "Create invite link",

@@ -1,0 +1,56 @@
+using Bunit;
+using FullscriptPortal.People;
+using FullscriptPortal.Tests.Infrastructure;
+using FullscriptPortal.Tests.People.Bulk;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace FullscriptPortal.Tests.People;
+
+/// <summary>What a row of the people grid holds on the server for as long as the page is open: every component instance
+/// keeps its render trees (and a MudBlazor one its parameter state) in the circuit, so a row is mostly markup. Its menu
+/// is only a button until it is opened.</summary>
+[Collection(SharedPortal.People)]
+public sealed class RowWeightTests(PortalFactory portal) : PageTestContext(portal)
+{
+    private static readonly TimeSpan Live = TimeSpan.FromSeconds(10);
+
+    private IRenderedComponent<PeopleGrid> Grid(int rows)
+    {
+        var grid = Render<PeopleGrid>();
+        grid.WaitForAssertion(() => grid.FindAll("input[data-testid=select-row]").Should().HaveCount(rows), Live);
+        return grid;
+    }
+
+    private static AngleSharp.Dom.IElement MenuButton(IRenderedComponent<PeopleGrid> grid, string name) =>
+        grid.FindAll("[data-testid=people-grid] tbody tr").Single(tr => tr.TextContent.Contains(name, StringComparison.Ordinal))
+            .QuerySelector("[data-testid=row-actions] button")!;
+
+    [Fact]
+    public async Task A_row_holds_a_handful_of_components_and_no_menu_until_its_menu_is_opened()
+    {
+        using var manager = await BulkPeople.SignedInAsync(Portal, DemoPeople.Manager);
+        await SignInAsAsync(manager);
+        var popovers = Render<MudPopoverProvider>();
+
+        var two = Grid(rows: 2).FindComponents<IComponent>().Count;
+        await BulkPeople.AddDrChenAsync(Portal);
+        var grid = Grid(rows: 3);
+        var perRow = grid.FindComponents<IComponent>().Count - two;
+
+        // Its tick, the five cells that redraw when the row changes, its menu's button and the grid's own cascade for the
+        // row (about 25 before: a MudCheckBox, a MudChip, a MudMenu with its popover, each with their inner components).
+        perRow.Should().BeLessThanOrEqualTo(8, "a row that is not connected is markup apart from its tick, its live cells and its menu");
+        grid.FindComponents<MudMenu>().Should().BeEmpty("no row's menu has been opened");
+        grid.FindComponents<MudChip<string>>().Should().BeEmpty("the state is a chip's markup, not a MudChip");
+        grid.FindComponents<MudCheckBox<bool>>().Should().BeEmpty("a row's tick is a checkbox's markup, not a MudCheckBox");
+        popovers.FindAll("[data-testid^=action-]").Should().BeEmpty();
+
+        await grid.InvokeAsync(() => MenuButton(grid, "Sam Front").ClickAsync(new()));
+
+        popovers.WaitForAssertion(() => popovers.FindAll("[data-testid^=action-]").Select(e => e.GetAttribute("data-testid"))
+            .Should().Equal("action-Invite", "action-ConnectOnBehalf"), Live);
+        grid.FindComponents<MudMenu>().Should().ContainSingle("only the opened row has a menu");
+        MenuButton(grid, "Sam Front").GetAttribute("aria-expanded").Should().Be("true");
+    }
+}
