@@ -32,6 +32,11 @@ public sealed partial class RowActionsMenu
     private bool _opened;
     private bool _open;
 
+    // Drawn again only when its row (by value), its viewer or its own state changed, not each time the grid redraws.
+    private (PersonRow, ClaimsPrincipal, bool, bool, bool) _drawn;
+
+    protected override bool ShouldRender() => (Row, Viewer, _busy, _opened, _open) != _drawn;
+
     private void Open() => _opened = _open = true;
 
     private static string Label(RowAction action) => action switch
