@@ -78,6 +78,8 @@ internal static class BenchPeople
             db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId });
             var connection = ConnectionFor(user.Id, i, connections, now, protector);
             if (connection is not null) db.Connections.Add(connection);
+            // A clinic's people joined through invites: used by those who connected, still open (or run out) for the rest.
+            if (connections == Connections.Mixed) db.Invites.Add(InviteFor(user.Id, i, used: connection is not null, now));
             people.Add(new Person(user.Id, email, clinicId, connection?.Id));
         }
         await db.SaveChangesAsync();
@@ -88,6 +90,21 @@ internal static class BenchPeople
     /// once per seeding instead of once per person.</summary>
     public static string PasswordHash(IServiceProvider services) =>
         services.GetRequiredService<IPasswordHasher<PortalUser>>().HashPassword(new PortalUser { DisplayName = "" }, Password);
+
+    private static FullscriptPortal.Clinics.Invite InviteFor(string userId, int i, bool used, DateTimeOffset now)
+    {
+        var createdAt = now.AddDays(-(i % 10));
+        return new()
+        {
+            Id = Guid.NewGuid(),
+            TokenHash = Convert.ToHexString(Guid.NewGuid().ToByteArray()),
+            UserId = userId,
+            CreatedByUserId = userId,
+            CreatedAt = createdAt,
+            ExpiresAt = createdAt + FullscriptPortal.Clinics.Invite.Lifetime,
+            UsedAt = used ? createdAt.AddHours(1) : null,
+        };
+    }
 
     private static FullscriptConnection? ConnectionFor(string userId, int i, Connections connections, DateTimeOffset now, TokenProtector protector)
     {

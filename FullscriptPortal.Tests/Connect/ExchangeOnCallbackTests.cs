@@ -20,12 +20,33 @@ public sealed class ExchangeOnCallbackTests : IAsyncLifetime, IDisposable
 
         (await lee.FollowCallbackAsync(callback)).PathAndQuery.Should().Be("/?connect=codereceived");
 
-        await WaitUntilAsync(async () => (await _portal.ConnectionOfAsync(lee.UserId!))?.State == ConnectionState.Active);
+        (await _portal.ConnectionOfAsync(lee.UserId!))!.State.Should().Be(ConnectionState.Active, "the callback waits a little for Fullscript's answer");
+        (await lee.Http.GetStringAsync("/?connect=codereceived")).Should().Contain("data-state=\"Active\"",
+            "so the dashboard's first HTML already shows the connection, before its circuit is up").And.NotContain("data-testid=\"finishing\"");
         var outcome = await lee.FinishInCircuitAsync();
         outcome!.Succeeded.Should().BeTrue("the circuit shows the outcome of the exchange the callback made");
         (await lee.FinishInCircuitAsync()).Should().BeNull("the outcome is shown once, and the code was spent once");
         _portal.FullscriptCalls.Count("/oauth/token").Should().Be(1);
         (await _portal.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.CodeExchanged))).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_slow_Fullscript_does_not_hold_the_browser_past_the_callbacks_wait_and_the_circuit_shows_the_outcome()
+    {
+        using var portal = new PortalFactory { Settings = { ["Tokens:ExchangeOnCallback"] = "true", ["Tokens:CallbackWait"] = "00:00:00.2" } };
+        await portal.ResetAsync();
+        using var lee = portal.NewSession();
+        await lee.SignInAsync(DemoPeople.DrLee);
+        var callback = await lee.DecideOnConsentAsync(await lee.StartConnectAsync(), DemoPeople.FullscriptIdOf(DemoPeople.DrLee));
+        portal.Faults().Latency = TimeSpan.FromSeconds(1);
+
+        (await lee.FollowCallbackAsync(callback)).PathAndQuery.Should().Be("/?connect=codereceived");
+        portal.Faults().Clear();
+
+        (await portal.ConnectionOfAsync(lee.UserId!)).Should().BeNull("the browser went on while Fullscript was still answering");
+        (await lee.Http.GetStringAsync("/?connect=codereceived")).Should().Contain("data-testid=\"finishing\"");
+        (await lee.FinishInCircuitAsync())!.Succeeded.Should().BeTrue("the circuit waits for the exchange the callback started");
+        portal.FullscriptCalls.Count("/oauth/token").Should().Be(1);
     }
 
     [Fact]

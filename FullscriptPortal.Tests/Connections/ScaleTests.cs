@@ -36,6 +36,29 @@ public sealed class ScaleTests(PortalFactory factory) : IAsyncLifetime
         coverage.ExpiriesPerQuarterHour.Sum().Should().Be(5_000);
     }
 
+    [Fact]
+    public async Task Active_people_sorted_by_expiry_page_in_order_either_way_without_a_count()
+    {
+        using var manager = factory.NewSession();
+        await manager.SignInAsync(DemoPeople.Manager);
+        await SeedAsync(10_000);
+        var principal = await manager.PrincipalAsync();
+
+        var (first, second, last) = await factory.InScopeAsync<ConnectionDirectory, (PeoplePage, PeoplePage, PeoplePage)>(async directory => (
+            await directory.PageAsync(principal, new PeopleQuery(State: ConnectionState.Active, Sort: PeopleSort.Expiry), knownTotal: null),
+            await directory.PageAsync(principal, new PeopleQuery(State: ConnectionState.Active, Sort: PeopleSort.Expiry, Page: 1), knownTotal: 5_000),
+            await directory.PageAsync(principal, new PeopleQuery(State: ConnectionState.Active, Sort: PeopleSort.Expiry, Descending: true), knownTotal: null)));
+
+        first.TotalKnown.Should().BeFalse("the first page is shown before anything is counted");
+        first.Total.Should().Be(26, "one row past the page says more follow");
+        var ascending = first.Rows.Concat(second.Rows).Select(r => r.Connection!.AccessTokenExpiresAt).ToList();
+        ascending.Should().HaveCount(50).And.BeInAscendingOrder();
+        first.Rows.Select(r => r.UserId).Should().NotIntersectWith(second.Rows.Select(r => r.UserId));
+        first.Rows.Concat(last.Rows).Should().OnlyContain(r => r.Connection!.StoredState == ConnectionState.Active);
+        last.Rows.Select(r => r.Connection!.AccessTokenExpiresAt).Should().BeInDescendingOrder();
+        last.Rows[0].Connection!.AccessTokenExpiresAt.Should().BeAfter(ascending[^1]);
+    }
+
     /// <summary>Seeds in SQL, three statements in one transaction: through EF Core, 25,000 tracked rows took most of this
     /// test's time, and how they get there is not what it checks.</summary>
     private async Task SeedAsync(int count)

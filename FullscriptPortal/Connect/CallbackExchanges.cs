@@ -13,14 +13,17 @@ public sealed partial class CallbackExchanges(IServiceScopeFactory scopes, TimeP
     /// <summary>An exchange begun for the browser of <see cref="StartedBy"/>, and when.</summary>
     private sealed record Started(string StartedBy, DateTimeOffset At, Task<ExchangeOutcome?> Outcome);
 
-    /// <summary>Begins exchanging <paramref name="pendingId"/>'s code and returns at once.</summary>
-    public void Start(Guid pendingId, string startedByUserId)
+    /// <summary>Begins exchanging <paramref name="pendingId"/>'s code; the task completes when the exchange came to
+    /// something (never faulted), for a caller that may wait a little.</summary>
+    public Task Start(Guid pendingId, string startedByUserId)
     {
         var now = time.GetUtcNow();
         // An outcome nobody came for (the browser went away) is forgotten once its code would have lapsed anyway.
         foreach (var (id, stale) in _started)
             if (stale.At + PendingAuthorization.Lifetime < now) _started.TryRemove(id, out _);
-        _started[pendingId] = new(startedByUserId, now, Task.Run(() => ExchangeAsync(pendingId, startedByUserId)));
+        var outcome = Task.Run(() => ExchangeAsync(pendingId, startedByUserId));
+        _started[pendingId] = new(startedByUserId, now, outcome);
+        return outcome;
     }
 
     /// <summary>The newest exchange started for <paramref name="userId"/>'s browser, taken so only one page shows it;

@@ -69,8 +69,14 @@ public static class ConnectEndpoints
 
         var (outcome, returnPath, pendingId) = await flow.CompleteCallbackAsync(
             http.User.UserId()!, query["state"], query["code"], query["error"], http.RequestAborted);
-        // The exchange starts now, so Fullscript answers while the browser loads the dashboard, whose circuit shows it.
-        if (pendingId is { } id && tokens.CurrentValue.ExchangeOnCallback) exchanges.Start(id, http.User.UserId()!);
+        // The exchange starts now, not when the dashboard's circuit is up. A short wait for Fullscript's answer lets the
+        // dashboard's first HTML show the connection; past it the browser goes on and the circuit shows the outcome.
+        if (pendingId is { } id && tokens.CurrentValue.ExchangeOnCallback)
+        {
+            var exchange = exchanges.Start(id, http.User.UserId()!);
+            if (tokens.CurrentValue.CallbackWait > TimeSpan.Zero)
+                await Task.WhenAny(exchange, Task.Delay(tokens.CurrentValue.CallbackWait, http.RequestAborted));
+        }
         // Normalised again on the way out: a pending authorization recorded before return paths were normalised may
         // still hold raw text, and a Location header takes ASCII only.
         return Results.Redirect(WithOutcome(LocalPath.OrHome(returnPath), outcome));

@@ -24,10 +24,8 @@ public sealed class ConnectionDirectory(
         var people = Filter(Scope(db, viewer), query, now);
         var total = await people.CountAsync(cancellationToken);
         var pageSize = Math.Clamp(query.PageSize, 1, PeopleQuery.MaxPageSize);
-        var rows = await Sort(people, query)
-            .Skip(Math.Max(query.Page, 0) * pageSize).Take(pageSize)
-            .ToListAsync(cancellationToken);
-        return new PeoplePage([.. rows.Select(ToRow)], total);
+        var rows = await Rows(db, Sort(people, query).Skip(Math.Max(query.Page, 0) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
+        return new PeoplePage(rows, total);
     }
 
     /// <summary>One page without counting every match, so a page of 10,000 costs what its rows cost: with
@@ -39,13 +37,14 @@ public sealed class ConnectionDirectory(
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var pageSize = Math.Clamp(query.PageSize, 1, PeopleQuery.MaxPageSize);
         var skip = Math.Max(query.Page, 0) * pageSize;
-        var rows = await Sort(Filter(Scope(db, viewer), query, time.GetUtcNow()), query)
-            .Skip(skip).Take(knownTotal is null ? pageSize + 1 : pageSize)
+        var rows = await Rows(db, Sort(Filter(Scope(db, viewer), query, time.GetUtcNow()), query)
+            .Skip(skip).Take(knownTotal is null ? pageSize + 1 : pageSize))
             .ToListAsync(cancellationToken);
-        if (knownTotal is { } total) return new PeoplePage([.. rows.Select(ToRow)], total);
-        var more = rows.Count > pageSize;
+        var more = knownTotal is null && rows.Count > pageSize;
+        var shown = more ? rows[..pageSize] : rows;
+        if (knownTotal is { } total) return new PeoplePage(shown, total);
         // Fewer rows than a page past the first: this page is the last, so the total is exact after all.
-        return new PeoplePage([.. rows.Take(pageSize).Select(ToRow)], skip + Math.Min(rows.Count, pageSize) + (more ? 1 : 0),
+        return new PeoplePage(shown, skip + shown.Count + (more ? 1 : 0),
             TotalKnown: !more && (rows.Count > 0 || skip == 0));
     }
 
@@ -61,8 +60,7 @@ public sealed class ConnectionDirectory(
     public async Task<PersonRow?> RowAsync(ClaimsPrincipal viewer, string userId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        var row = await Scope(db, viewer).Where(p => p.User.Id == userId).SingleOrDefaultAsync(cancellationToken);
-        return row is null ? null : ToRow(row);
+        return await Rows(db, Scope(db, viewer).Where(p => p.User.Id == userId)).SingleOrDefaultAsync(cancellationToken);
     }
 
     public async Task<Coverage> CoverageAsync(ClaimsPrincipal viewer, CancellationToken cancellationToken = default)
@@ -146,7 +144,6 @@ public sealed class ConnectionDirectory(
         public required string Role { get; init; }
         public string? ClinicName { get; init; }
         public FullscriptConnection? Connection { get; init; }
-        public Clinics.Invite? LatestInvite { get; init; }
     }
 
     /// <summary>Practitioners and staff: of the manager's clinic, or of every clinic for support; nobody for anyone else.</summary>
@@ -165,8 +162,6 @@ public sealed class ConnectionDirectory(
                 Role = role.Name!,
                 ClinicName = user.Clinic!.Name,
                 Connection = connection,
-                // The newest invite; at the same instant (a resend) the open one, not the one it replaced.
-                LatestInvite = db.Invites.Where(i => i.UserId == user.Id).OrderByDescending(i => i.CreatedAt).ThenBy(i => i.CancelledAt != null).FirstOrDefault(),
             };
 
         if (viewer.IsInRole(PortalRoles.Support)) return people;
@@ -215,6 +210,10 @@ public sealed class ConnectionDirectory(
 
     private static IQueryable<Person> Sort(IQueryable<Person> people, PeopleQuery query) => (query.Sort, query.Descending) switch
     {
+        // Everyone shown has a connection, so no "unconnected last" key stands between the sort and the
+        // Connections(State, AccessTokenExpiresAt) index: a first page reads 25 index entries, not every match.
+        (PeopleSort.Expiry, false) when ShowsOnlyConnected(query) => people.OrderBy(p => p.Connection!.AccessTokenExpiresAt),
+        (PeopleSort.Expiry, true) when ShowsOnlyConnected(query) => people.OrderByDescending(p => p.Connection!.AccessTokenExpiresAt),
         (PeopleSort.Role, false) => people.OrderBy(p => p.Role).ThenBy(p => p.User.DisplayName),
         (PeopleSort.Role, true) => people.OrderByDescending(p => p.Role).ThenBy(p => p.User.DisplayName),
         (PeopleSort.State, false) => people.OrderBy(p => p.Connection != null).ThenBy(p => p.Connection!.State).ThenBy(p => p.User.DisplayName),
@@ -229,7 +228,28 @@ public sealed class ConnectionDirectory(
         _ => people.OrderBy(p => p.User.DisplayName),
     };
 
-    private static PersonRow ToRow(Person p) => new(p.User.Id, p.User.DisplayName, p.User.Email ?? "", p.Role, p.User.ClinicId, p.ClinicName,
-        p.Connection?.ResourceOwnerId, p.Connection is null ? null : ConnectionView.From(p.Connection),
-        p.LatestInvite is { } i ? new InviteView(i.Id, i.CreatedAt, i.ExpiresAt, i.UsedAt, i.CancelledAt) : null);
+    private static bool ShowsOnlyConnected(PeopleQuery query) =>
+        query.OnlyNeedingAttention || query.Set is PeopleSet.Connected or PeopleSet.ExpiringSoon
+        || query.State is { } state && state != ConnectionState.NotConnected;
+
+    /// <summary>Reads only what a row shows, straight into rows, for a page already cut: no token column leaves the
+    /// database for a grid, and no entity is tracked. The latest invite is found by one indexed lookup per row and joined
+    /// by its key (a window over every invite of every clinic, as EF writes a first-of-each, cost more than the page).</summary>
+    private static IQueryable<PersonRow> Rows(PortalDbContext db, IQueryable<Person> page) =>
+        // The newest invite; at the same instant (a resend) the open one, not the one it replaced.
+        from p in page
+        let latestInviteId = db.Invites.Where(i => i.UserId == p.User.Id)
+            .OrderByDescending(i => i.CreatedAt).ThenBy(i => i.CancelledAt != null).Select(i => (Guid?)i.Id).FirstOrDefault()
+        join invite in db.Invites on latestInviteId equals (Guid?)invite.Id into invites
+        from i in invites.DefaultIfEmpty()
+        select new PersonRow(
+            p.User.Id, p.User.DisplayName, p.User.Email ?? "", p.Role, p.User.ClinicId, p.ClinicName,
+            p.Connection == null ? null : p.Connection.ResourceOwnerId,
+            // As ConnectionView.From, spelled out so the database reads these columns and nothing else.
+            p.Connection == null ? null : new ConnectionView(p.Connection.Id, p.Connection.State, p.Connection.StateReason,
+                p.Connection.ServerKey, p.Connection.Scope, p.Connection.ResourceOwnerType, p.Connection.FullscriptClinicName,
+                p.Connection.ConnectedAt, p.Connection.AccessTokenExpiresAt, p.Connection.ExpiresInSeconds, p.Connection.LastRefreshedAt,
+                p.Connection.ClinicMismatch, p.Connection.DisconnectRequestedAt != null && p.Connection.State != ConnectionState.Revoked,
+                p.Connection.NextRefreshAttemptAt, p.Connection.ClinicId != null),
+            i == null ? null : new InviteView(i.Id, i.CreatedAt, i.ExpiresAt, i.UsedAt, i.CancelledAt));
 }

@@ -18,6 +18,11 @@ public sealed class TokenOptions
     /// load; off, the dashboard's circuit starts it once it is up. Either way the circuit shows the outcome.</summary>
     public bool ExchangeOnCallback { get; set; } = true;
 
+    /// <summary>How long the callback waits for the exchange it started before sending the browser on: Fullscript usually
+    /// answers within it, so the dashboard's first HTML already shows the connection; a slower answer reaches the page
+    /// through its circuit ("Finishing the Fullscript connection…" until then). Zero never waits.</summary>
+    public TimeSpan CallbackWait { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>A code the dashboard has not exchanged after this long is exchanged by the worker (the browser went away).</summary>
     public TimeSpan AbandonedExchangeAfter { get; set; } = TimeSpan.FromSeconds(30);
 
