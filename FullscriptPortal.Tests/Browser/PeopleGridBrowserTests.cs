@@ -52,6 +52,27 @@ public sealed partial class PeopleGridBrowserTests(BrowserFixture browser, Brows
     }
 
     [Fact]
+    public async Task A_rows_menu_drawn_on_its_first_press_works_from_the_keyboard_at_once()
+    {
+        await using var manager = await PortalPage.OpenAsync(browser, Portal);
+        await manager.SignInAsync(DemoPeople.Manager);
+        var sam = Rows(manager).Filter(new() { HasText = "Sam Front" });
+        var button = sam.Locator("[data-testid=row-actions] button");
+        await Expect(Rows(manager)).ToHaveCountAsync(2);
+
+        // The row's menu is only a button until this press; the menu that takes its place keeps the focus.
+        await button.FocusAsync();
+        await manager.Page.Keyboard.PressAsync("Enter");
+        await Expect(manager.Page.Locator(".mud-popover-open [data-testid^=action-]")).ToHaveCountAsync(2);
+        await Expect(button).ToBeFocusedAsync();
+        await manager.Page.Keyboard.PressAsync("ArrowDown");
+        await Expect(manager.Page.Locator("[data-testid=action-Invite]")).ToBeFocusedAsync();
+        await manager.Page.Keyboard.PressAsync("Escape");
+        await Expect(manager.Page.Locator(".mud-popover-open [data-testid^=action-]")).ToHaveCountAsync(0);
+        await Expect(button).ToBeFocusedAsync();
+    }
+
+    [Fact]
     public async Task Supports_open_queue_takes_in_a_connection_that_turns_needs_reconnecting_and_rows_keep_ticking()
     {
         using var lee = Portal.NewSession();

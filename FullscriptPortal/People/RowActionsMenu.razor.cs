@@ -6,6 +6,7 @@ using FullscriptPortal.Connections;
 using FullscriptPortal.Support;
 using FullscriptPortal.Tokens;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace FullscriptPortal.People;
@@ -25,6 +26,7 @@ public sealed partial class RowActionsMenu
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private CircuitClock Clock { get; set; } = default!;
     [Inject] private ViewerTime ViewerTime { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
 
     private bool _busy;
 
@@ -37,7 +39,27 @@ public sealed partial class RowActionsMenu
 
     protected override bool ShouldRender() => (Row, Viewer, _busy, _opened, _open) != _drawn;
 
-    private void Open() => _opened = _open = true;
+    private MudMenu? _menu;
+    private bool _openOnceDrawn;
+
+    private void Open() => _opened = _openOnceDrawn = true;
+
+    // The pressed button made way for the menu's own: the menu opens as when its own button is pressed, and the focus
+    // returns to that button, so arrows, Enter and Escape work from the first press on.
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!_openOnceDrawn || _menu is null) return;
+        _openOnceDrawn = false;
+        try
+        {
+            await _menu.OpenMenuAsync(EventArgs.Empty);
+            await JS.InvokeVoidAsync("portalFocusRowMenu", Row.UserId);
+        }
+        catch (JSDisconnectedException)
+        {
+            // The page went away: nothing to focus.
+        }
+    }
 
     private static string Label(RowAction action) => action switch
     {

@@ -38,3 +38,9 @@ globalThis.portalDownload = async (url) => {
   setTimeout(() => URL.revokeObjectURL(href), 10000);
   return true;
 };
+
+// A row's menu is drawn on its first press (until then it is only a button, to keep the server's circuit small), so the
+// pressed button made way for the menu's own: the focus goes back to it, where the menu's keys (arrows, Escape) work.
+globalThis.portalFocusRowMenu = (userId) => {
+  document.querySelector(`[data-row-menu="${CSS.escape(userId)}"] button`)?.focus();
+};
