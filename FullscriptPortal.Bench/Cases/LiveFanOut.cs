@@ -17,9 +17,8 @@ internal sealed class LiveFanOut : BenchCase
 
     public override string Shows => """
         `--dashboards` (default 30) practitioners of another clinic have their dashboard open in Chromium: half never
-        connected (nothing on their page moves by itself, so any batch is a wake-up), half with an Active connection (the
-        countdown may tick on the server, about one batch per second; its quiet rate over 10 s is subtracted, so this half
-        is accurate only to about one batch per page). The practitioner whose connection changes has theirs open too. That
+        connected (nothing on their page moves by itself, so any batch is a wake-up), half with an Active connection (their
+        countdown ticks in the browser, so their quiet rate is 0 too; it is measured over 10 s and subtracted all the same). The practitioner whose connection changes has theirs open too. That
         connection is refreshed 10 times (`ConnectionTokens.RefreshAsync`, forced, one after another); render batches
         (`JS.RenderBatch` in the SignalR frames each page receives) are counted from the first refresh until 3 s after the
         last. The changed practitioner's own page is the control: it must receive batches, or the counting is broken.

@@ -3,53 +3,36 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace FullscriptPortal.Tests.Components;
 
+/// <summary>A page's parts are woken at the instant their words change, once, and never while nobody is waiting.</summary>
 public sealed class CircuitClockTests
 {
-    private sealed class CountingTime(FakeTimeProvider inner) : TimeProvider
+    [Fact]
+    public void A_wake_up_comes_once_at_its_instant_and_not_a_second_before()
     {
-        public int TimersCreated { get; private set; }
+        var time = new FakeTimeProvider();
+        var clock = new CircuitClock(time);
+        var woken = 0;
+        using var wake = clock.WakeAt(time.GetUtcNow().AddSeconds(10), () => woken++);
 
-        public override DateTimeOffset GetUtcNow() => inner.GetUtcNow();
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-        {
-            TimersCreated++;
-            return inner.CreateTimer(callback, state, dueTime, period);
-        }
+        time.Advance(TimeSpan.FromSeconds(9));
+        woken.Should().Be(0);
+        time.Advance(TimeSpan.FromSeconds(1));
+        woken.Should().Be(1);
+        time.Advance(TimeSpan.FromMinutes(5));
+        woken.Should().Be(1, "a wake-up is one instant, not a ticking timer");
     }
 
     [Fact]
-    public void A_thousand_countdowns_share_one_timer_and_each_hears_every_second_once()
+    public void A_wake_up_called_off_never_comes()
     {
-        var fake = new FakeTimeProvider();
-        var time = new CountingTime(fake);
-        using var clock = new CircuitClock(time);
-        var ticks = new int[1000];
-        for (var i = 0; i < ticks.Length; i++)
-        {
-            var index = i;
-            clock.Ticked += () => ticks[index]++;
-        }
+        var time = new FakeTimeProvider();
+        var clock = new CircuitClock(time);
+        var woken = 0;
+        var wake = clock.WakeAt(time.GetUtcNow().AddSeconds(10), () => woken++);
 
-        fake.Advance(TimeSpan.FromSeconds(3));
+        wake.Dispose();
+        time.Advance(TimeSpan.FromMinutes(1));
 
-        time.TimersCreated.Should().Be(1);
-        ticks.Should().OnlyContain(t => t == 3);
-    }
-
-    [Fact]
-    public void The_timer_stops_when_the_last_listener_leaves()
-    {
-        var fake = new FakeTimeProvider();
-        using var clock = new CircuitClock(fake);
-        var heard = 0;
-        void Listener() => heard++;
-        clock.Ticked += Listener;
-        fake.Advance(TimeSpan.FromSeconds(1));
-
-        clock.Ticked -= Listener;
-        fake.Advance(TimeSpan.FromSeconds(5));
-
-        heard.Should().Be(1);
+        woken.Should().Be(0);
     }
 }

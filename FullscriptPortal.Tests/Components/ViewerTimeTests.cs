@@ -42,6 +42,29 @@ public sealed class ViewerTimeTests
         unknown.Known.Should().BeFalse();
     }
 
+    [Fact]
+    public void A_relative_time_knows_the_instant_its_words_next_change_so_a_page_redraws_it_then_and_not_every_second()
+    {
+        var viewer = CreateSut("Europe/Berlin", "en-GB");
+        // Instants from 40 days ago to 40 days ahead, densest near now where the words change most often.
+        var offsets = Enumerable.Range(-3_000, 6_001).Select(i => TimeSpan.FromSeconds(Math.Sign(i) * Math.Pow(Math.Abs(i) / 3_000.0, 3) * 40 * 86_400));
+        foreach (var offset in offsets)
+        {
+            var at = Now + offset;
+            var shown = viewer.Relative(at, Now);
+            var next = ViewerTime.NextRelativeChange(at, Now);
+            if (next is null)
+            {
+                shown.Should().Be(viewer.Relative(at, Now.AddYears(1)), $"{offset} shows a date, which stays");
+                continue;
+            }
+            next.Value.Should().BeAfter(Now);
+            viewer.Relative(at, next.Value.AddMilliseconds(-2)).Should().Be(shown, $"nothing changes for {offset} before the wake-up");
+            if (next.Value - Now > TimeSpan.FromMilliseconds(1))
+                viewer.Relative(at, next.Value).Should().NotBe(shown, $"the words for {offset} change at the wake-up");
+        }
+    }
+
     [Theory]
     [InlineData(-10, "just now")]
     [InlineData(-180, "3 min ago")]

@@ -1,44 +1,17 @@
 namespace FullscriptPortal.Components.Shared;
 
-/// <summary>One ticking timer per circuit, shared by every countdown on the page, so a page's cost per second does not grow
-/// with its rows. Time comes from the injected <see cref="TimeProvider"/>, which tests replace with a fake.</summary>
-public sealed class CircuitClock(TimeProvider time) : IDisposable
+/// <summary>The circuit's time, and wake-ups at the instants a page's words change ("3 min ago" becoming "4 min ago", an
+/// invite running out), so nothing on the server runs each second while a page is open. Time comes from the injected
+/// <see cref="TimeProvider"/>, which tests replace with a fake.</summary>
+public sealed class CircuitClock(TimeProvider time)
 {
-    private readonly Lock _gate = new();
-    private ITimer? _timer;
-    private event Action? TickedCore;
-
     public DateTimeOffset Now => time.GetUtcNow();
 
-    /// <summary>Raised once a second while anyone listens, on a timer thread: marshal with InvokeAsync.</summary>
-    public event Action? Ticked
+    /// <summary>Calls <paramref name="callback"/> once, on a timer thread, at <paramref name="when"/> (at once when that
+    /// has passed): marshal with InvokeAsync. Dispose the result to call it off.</summary>
+    public IDisposable WakeAt(DateTimeOffset when, Action callback)
     {
-        add
-        {
-            lock (_gate)
-            {
-                TickedCore += value;
-                _timer ??= time.CreateTimer(_ => TickedCore?.Invoke(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
-            }
-        }
-        remove
-        {
-            lock (_gate)
-            {
-                TickedCore -= value;
-                if (TickedCore is not null) return;
-                _timer?.Dispose();
-                _timer = null;
-            }
-        }
-    }
-
-    public void Dispose()
-    {
-        lock (_gate)
-        {
-            _timer?.Dispose();
-            _timer = null;
-        }
+        var wait = when - Now;
+        return time.CreateTimer(_ => callback(), null, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
 }

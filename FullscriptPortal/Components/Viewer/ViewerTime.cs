@@ -68,6 +68,33 @@ public sealed class ViewerTime(TimeProvider time)
         return future ? $"in {amount}" : $"{amount} ago";
     }
 
+    /// <summary>When <see cref="Relative(DateTimeOffset, DateTimeOffset)"/> of <paramref name="at"/>, read at
+    /// <paramref name="now"/>, next reads differently (a millisecond past the step, so rounding has tipped); null when
+    /// it shows a date, which stays. A page redraws a relative time then, not every second.</summary>
+    public static DateTimeOffset? NextRelativeChange(DateTimeOffset at, DateTimeOffset now)
+    {
+        var tip = TimeSpan.FromMilliseconds(1);
+        // Coming closer, the distance next falls below the largest step not above it (the last step is "now"); going
+        // away, it next passes the smallest step not below it. A distance right on a step may already have tipped: then
+        // the next redraw comes a millisecond later and changes nothing, which is harmless.
+        if (at > now) return at - RelativeSteps.Last(s => s <= at - now) + tip;
+        var since = now - at;
+        foreach (var step in RelativeSteps)
+            if (step > TimeSpan.Zero && step >= since) return at + step + tip;
+        return null;
+    }
+
+    // Where Relative's words change as a distance grows: 45 s, then each half minute to 59.5 min, each half hour to
+    // 23.5 h, each half day to 29.5 days, and 30 days (a date from there on).
+    private static readonly TimeSpan[] RelativeSteps =
+    [
+        TimeSpan.Zero, TimeSpan.FromSeconds(45),
+        .. Enumerable.Range(1, 59).Select(k => TimeSpan.FromMinutes(k + 0.5)),
+        .. Enumerable.Range(1, 23).Select(k => TimeSpan.FromHours(k + 0.5)),
+        .. Enumerable.Range(1, 29).Select(k => TimeSpan.FromDays(k + 0.5)),
+        TimeSpan.FromDays(30),
+    ];
+
     // UTC or the zone's own abbreviation where .NET has none: the offset says it in every language.
     private string ZoneLabel(DateTimeOffset at)
     {
