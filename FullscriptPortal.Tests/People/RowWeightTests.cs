@@ -53,4 +53,17 @@ public sealed class RowWeightTests(PortalFactory portal) : PageTestContext(porta
         grid.FindComponents<MudMenu>().Should().ContainSingle("only the opened row has a menu");
         MenuButton(grid, "Sam Front").GetAttribute("aria-expanded").Should().Be("true");
     }
+
+    [Fact]
+    public async Task A_row_where_the_viewer_may_do_nothing_has_no_menu_button_rather_than_an_empty_menu()
+    {
+        using var support = await BulkPeople.SignedInAsync(Portal, DemoPeople.Support);
+        await SignInAsAsync(support);
+
+        var grid = Render<PeopleGrid>();
+
+        // Support revokes grants; nobody in the demo data holds one yet, so no row offers anything.
+        grid.WaitForAssertion(() => grid.FindAll("[data-testid=people-grid] tbody tr").Should().HaveCountGreaterThanOrEqualTo(3), Live);
+        grid.FindAll("[data-testid=row-actions]").Should().BeEmpty();
+    }
 }
