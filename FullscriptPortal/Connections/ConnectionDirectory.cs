@@ -10,6 +10,7 @@ namespace FullscriptPortal.Connections;
 /// them. Every method decides scope and permission from the caller, through <see cref="ConnectionPolicy"/>.</summary>
 public sealed class ConnectionDirectory(
     IDbContextFactory<PortalDbContext> dbs,
+    CompiledPeoplePages pages,
     ConnectionProbe probe,
     Disconnector disconnector,
     TimeProvider time)
@@ -19,9 +20,9 @@ public sealed class ConnectionDirectory(
 
     public async Task<PeoplePage> QueryAsync(ClaimsPrincipal viewer, PeopleQuery query, CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow();
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        var people = Filter(Scope(db, viewer), query, now);
+        var values = ValuesFor(viewer, query);
+        var people = Filter(Scope(db, ScopeOf(viewer), values), query, values);
         var total = await people.CountAsync(cancellationToken);
         var pageSize = Math.Clamp(query.PageSize, 1, PeopleQuery.MaxPageSize);
         var rows = await Rows(db, Sort(people, query).Skip(Math.Max(query.Page, 0) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
@@ -31,14 +32,16 @@ public sealed class ConnectionDirectory(
     /// <summary>One page without counting every match, so a page of 10,000 costs what its rows cost: with
     /// <paramref name="knownTotal"/> (counted before for the same filter) that is its total; without it the page reads
     /// one row more to tell whether more follow, and the total stays unknown (<see cref="PeoplePage.TotalKnown"/>) until
-    /// the caller counts, after showing the page.</summary>
+    /// the caller counts, after showing the page. The query is compiled once per shape (<see cref="CompiledPeoplePages"/>).</summary>
     public async Task<PeoplePage> PageAsync(ClaimsPrincipal viewer, PeopleQuery query, int? knownTotal, CancellationToken cancellationToken = default)
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         var pageSize = Math.Clamp(query.PageSize, 1, PeopleQuery.MaxPageSize);
         var skip = Math.Max(query.Page, 0) * pageSize;
-        var rows = await Rows(db, Sort(Filter(Scope(db, viewer), query, time.GetUtcNow()), query)
-            .Skip(skip).Take(knownTotal is null ? pageSize + 1 : pageSize))
+        var values = ValuesFor(viewer, query, skip, take: knownTotal is null ? pageSize + 1 : pageSize);
+        var scope = ScopeOf(viewer);
+        var rows = await pages.ReadAsync(db, scope, query, values,
+                (context, v) => Rows(context, CompiledPeoplePages.Paged(Sort(Filter(Scope(context, scope, v), query, v), query), v)))
             .ToListAsync(cancellationToken);
         var more = knownTotal is null && rows.Count > pageSize;
         var shown = more ? rows[..pageSize] : rows;
@@ -53,14 +56,15 @@ public sealed class ConnectionDirectory(
     public async Task<int> CountAsync(ClaimsPrincipal viewer, PeopleQuery query, CancellationToken cancellationToken = default)
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        return await Filter(Scope(db, viewer), query, time.GetUtcNow()).CountAsync(cancellationToken);
+        var values = ValuesFor(viewer, query);
+        return await Filter(Scope(db, ScopeOf(viewer), values), query, values).CountAsync(cancellationToken);
     }
 
     /// <summary>One row, for a live update of the row whose connection changed; null when outside the viewer's scope.</summary>
     public async Task<PersonRow?> RowAsync(ClaimsPrincipal viewer, string userId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
-        return await Rows(db, Scope(db, viewer).Where(p => p.User.Id == userId)).SingleOrDefaultAsync(cancellationToken);
+        return await Rows(db, Scope(db, ScopeOf(viewer), ValuesFor(viewer, new PeopleQuery())).Where(p => p.User.Id == userId)).SingleOrDefaultAsync(cancellationToken);
     }
 
     public async Task<Coverage> CoverageAsync(ClaimsPrincipal viewer, CancellationToken cancellationToken = default)
@@ -71,7 +75,7 @@ public sealed class ConnectionDirectory(
         await using var db = await dbs.CreateDbContextAsync(cancellationToken);
         // One grouped pass over the scope (not a count per tile): each person falls in a group by their state and, when
         // connected, the quarter hour their access token expires in; the few groups are summed here.
-        var groups = await Scope(db, viewer)
+        var groups = await Scope(db, ScopeOf(viewer), ValuesFor(viewer, new PeopleQuery()))
             .GroupBy(p => new
             {
                 State = p.Connection == null ? (ConnectionState?)null : p.Connection.State,
@@ -146,8 +150,17 @@ public sealed class ConnectionDirectory(
         public FullscriptConnection? Connection { get; init; }
     }
 
+    private PeopleQueryValues ValuesFor(ClaimsPrincipal viewer, PeopleQuery query, int skip = 0, int take = 0) =>
+        PeopleQueryValues.For(viewer.ClinicIdOf(), query, time.GetUtcNow(), skip, take);
+
     /// <summary>Practitioners and staff: of the manager's clinic, or of every clinic for support; nobody for anyone else.</summary>
-    private static IQueryable<Person> Scope(PortalDbContext db, ClaimsPrincipal viewer)
+    private static ViewerScope ScopeOf(ClaimsPrincipal viewer) =>
+        viewer.IsInRole(PortalRoles.Support) ? ViewerScope.Everyone
+        : viewer.IsInRole(PortalRoles.ClinicManager) && viewer.ClinicIdOf() is not null ? ViewerScope.OneClinic
+        : ViewerScope.Nobody;
+
+    // Every value a query compares with is read from the PeopleQueryValues it is given (see CompiledPeoplePages).
+    private static IQueryable<Person> Scope(PortalDbContext db, ViewerScope scope, PeopleQueryValues v)
     {
         var people =
             from user in db.Users
@@ -164,36 +177,37 @@ public sealed class ConnectionDirectory(
                 Connection = connection,
             };
 
-        if (viewer.IsInRole(PortalRoles.Support)) return people;
-        if (viewer.IsInRole(PortalRoles.ClinicManager) && viewer.ClinicIdOf() is { } clinicId) return people.Where(p => p.User.ClinicId == clinicId);
-        return people.Where(_ => false);
+        return scope switch
+        {
+            ViewerScope.Everyone => people,
+            ViewerScope.OneClinic => people.Where(p => p.User.ClinicId == v.ClinicId),
+            _ => people.Where(_ => false),
+        };
     }
 
-    private static IQueryable<Person> Filter(IQueryable<Person> people, PeopleQuery query, DateTimeOffset now)
+    private static IQueryable<Person> Filter(IQueryable<Person> people, PeopleQuery query, PeopleQueryValues v)
     {
-        if (query.Search?.Trim() is { Length: > 0 } search)
+        if (v.Pattern is not null)
         {
-            var pattern = LikePattern.Containing(search[..Math.Min(search.Length, PeopleQuery.MaxSearchLength)]);
 #pragma warning disable CA1304, CA1311 // ToLower() here is SQL lower(), run by the database, not .NET's culture-dependent one.
             people = people.Where(p =>
-                EF.Functions.Like(p.User.DisplayName.ToLower(), pattern, LikePattern.Escape) || EF.Functions.Like(p.User.Email!.ToLower(), pattern, LikePattern.Escape)
-                || EF.Functions.Like(p.ClinicName!.ToLower(), pattern, LikePattern.Escape)
-                || (p.Connection != null && (EF.Functions.Like(p.Connection.ResourceOwnerId.ToLower(), pattern, LikePattern.Escape)
-                    || EF.Functions.Like(p.Connection.FullscriptClinicName!.ToLower(), pattern, LikePattern.Escape))));
+                EF.Functions.Like(p.User.DisplayName.ToLower(), v.Pattern, LikePattern.Escape) || EF.Functions.Like(p.User.Email!.ToLower(), v.Pattern, LikePattern.Escape)
+                || EF.Functions.Like(p.ClinicName!.ToLower(), v.Pattern, LikePattern.Escape)
+                || (p.Connection != null && (EF.Functions.Like(p.Connection.ResourceOwnerId.ToLower(), v.Pattern, LikePattern.Escape)
+                    || EF.Functions.Like(p.Connection.FullscriptClinicName!.ToLower(), v.Pattern, LikePattern.Escape))));
 #pragma warning restore CA1304, CA1311
         }
         if (query.OnlyNeedingAttention)
             people = people.Where(p => p.Connection != null
                 && (p.Connection.State == ConnectionState.RefreshFailing || p.Connection.State == ConnectionState.NeedsReconnect || p.Connection.DisconnectRequestedAt != null));
         // The tiles' sets, as CoverageAsync counts them.
-        var soon = now.AddMinutes(15);
         people = query.Set switch
         {
             PeopleSet.Connected => people.Where(p => p.Connection != null
-                && (p.Connection.State == ConnectionState.Active || p.Connection.State == ConnectionState.RefreshFailing) && p.Connection.AccessTokenExpiresAt > now),
+                && (p.Connection.State == ConnectionState.Active || p.Connection.State == ConnectionState.RefreshFailing) && p.Connection.AccessTokenExpiresAt > v.Now),
             PeopleSet.ExpiringSoon => people.Where(p => p.Connection != null
                 && (p.Connection.State == ConnectionState.Active || p.Connection.State == ConnectionState.RefreshFailing)
-                && p.Connection.AccessTokenExpiresAt > now && p.Connection.AccessTokenExpiresAt <= soon),
+                && p.Connection.AccessTokenExpiresAt > v.Now && p.Connection.AccessTokenExpiresAt <= v.Soon),
             PeopleSet.NotConnected => people.Where(p => p.Connection == null || p.Connection.State == ConnectionState.Revoked),
             _ => people,
         };
@@ -201,10 +215,10 @@ public sealed class ConnectionDirectory(
         {
             null => people,
             ConnectionState.NotConnected => people.Where(p => p.Connection == null),
-            ConnectionState.Active => people.Where(p => p.Connection != null && p.Connection.State == ConnectionState.Active && p.Connection.AccessTokenExpiresAt > now),
+            ConnectionState.Active => people.Where(p => p.Connection != null && p.Connection.State == ConnectionState.Active && p.Connection.AccessTokenExpiresAt > v.Now),
             ConnectionState.Expired => people.Where(p => p.Connection != null
-                && p.Connection.State == ConnectionState.Active && p.Connection.AccessTokenExpiresAt <= now),
-            var state => people.Where(p => p.Connection != null && p.Connection.State == state),
+                && p.Connection.State == ConnectionState.Active && p.Connection.AccessTokenExpiresAt <= v.Now),
+            _ => people.Where(p => p.Connection != null && p.Connection.State == v.State),
         };
     }
 

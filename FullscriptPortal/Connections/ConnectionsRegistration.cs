@@ -9,6 +9,7 @@ public static class ConnectionsRegistration
     {
         builder.Services.ConfigureDbContext<PortalDbContext>(options => options.AddInterceptors(ConnectionVersioning.Instance));
         builder.Services.AddScoped<ConnectionDirectory>();
+        builder.Services.AddSingleton<CompiledPeoplePages>();
         return builder;
     }
 }
