@@ -97,6 +97,34 @@ public sealed class CompiledPagesTests(PortalFactory factory) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Shapes_past_the_capacity_are_composed_on_each_call_and_read_the_same_rows()
+    {
+        var pages = new CompiledPeoplePages(capacity: 1);
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var now = factory.Time.GetUtcNow();
+        async Task<List<string>> EmailsAsync(PeopleQuery query)
+        {
+            var values = PeopleQueryValues.For(null, query, now, take: 25);
+            var rows = await pages.ReadAsync(db, ViewerScope.Everyone, query, values,
+                (context, v) => context.Users.Where(u => v.Pattern == null || EF.Functions.Like(u.Email!, v.Pattern, LikePattern.Escape))
+                    .OrderBy(u => u.Email).Select(u => new PersonRow(u.Id, u.DisplayName, u.Email!, "", u.ClinicId, null, null, null, null)))
+                .ToListAsync();
+            return [.. rows.Select(r => r.Email)];
+        }
+
+        (await EmailsAsync(new("northside"))).Should().Equal(DemoPeople.DrLee, DemoPeople.Manager, DemoPeople.SamFront);
+        (await EmailsAsync(new())).Should().Contain([DemoPeople.DrPatel, DemoPeople.Support], "a second shape, past the capacity");
+        (await EmailsAsync(new("lakeview"))).Should().Equal(DemoPeople.DrPatel);
+
+        // Composed, not compiled: a value captured outside the page values is read afresh (compiling would refuse it).
+        var email = DemoPeople.Support;
+        var support = await pages.ReadAsync(db, ViewerScope.OneClinic, new(), PeopleQueryValues.For(null, new(), now, take: 25),
+            (context, v) => context.Users.Where(u => u.Email == email).Select(u => new PersonRow(u.Id, u.DisplayName, u.Email!, "", u.ClinicId, null, null, null, null)))
+            .ToListAsync();
+        support.Should().ContainSingle().Which.Email.Should().Be(DemoPeople.Support);
+    }
+
+    [Fact]
     public async Task A_page_that_captures_a_value_outside_the_page_values_is_refused()
     {
         var pages = new CompiledPeoplePages();

@@ -11,7 +11,9 @@ namespace FullscriptPortal.Connections;
 /// sort), with <see cref="PeopleQueryValues"/> as their parameters. A page composed afresh costs EF Core more than its
 /// SQL: building the expression tree, then hashing and comparing it against its query cache. A compiled page skips
 /// both, so a first page costs about what its SQL costs.</summary>
-public sealed class CompiledPeoplePages
+/// <param name="capacity">How many shapes are kept compiled; shapes past it are composed on each call (EF Core's own
+/// bounded cache then applies), so no sequence of filters can grow this without bound.</param>
+public sealed class CompiledPeoplePages(int capacity = 200)
 {
     private readonly ConcurrentDictionary<(ViewerScope, PeopleQuery), Func<PortalDbContext, int, string?, DateTimeOffset, DateTimeOffset,
         ConnectionState, int, int, IAsyncEnumerable<PersonRow>>> _pages = new();
@@ -25,7 +27,11 @@ public sealed class CompiledPeoplePages
     {
         // Paging and the search's words are values; everything else in a query (and any field added later) is shape.
         var shape = query with { Search = values.Pattern is null ? null : "", Page = 0, PageSize = 0 };
-        var page = _pages.GetOrAdd((scope, shape), _ => Compile(compose(db, values)));
+        if (!_pages.TryGetValue((scope, shape), out var page))
+        {
+            if (_pages.Count >= capacity) return compose(db, values).AsAsyncEnumerable();
+            page = _pages.GetOrAdd((scope, shape), _ => Compile(compose(db, values)));
+        }
         return page(db, values.ClinicId, values.Pattern, values.Now, values.Soon, values.State, values.Skip, values.Take);
     }
 
