@@ -19,14 +19,15 @@ public sealed class CompiledPeoplePages(int capacity = 200)
         ConnectionState, int, int, IAsyncEnumerable<PersonRow>>> _pages = new();
 
     /// <summary>The rows of <paramref name="compose"/>'s query for these values. <paramref name="compose"/> must choose
-    /// its shape from <paramref name="scope"/>, <paramref name="query"/> and whether <see cref="PeopleQueryValues.Pattern"/>
-    /// is set, and read every other value from the <see cref="PeopleQueryValues"/> it is given: it runs once per shape,
-    /// and later pages of that shape only pass their values.</summary>
+    /// its shape from <paramref name="scope"/>, <paramref name="query"/> (its page only as first or not) and whether
+    /// <see cref="PeopleQueryValues.Pattern"/> is set, and read every other value from the <see cref="PeopleQueryValues"/>
+    /// it is given: it runs once per shape, and later calls of that shape only pass their values.</summary>
     public IAsyncEnumerable<PersonRow> ReadAsync(PortalDbContext db, ViewerScope scope, PeopleQuery query, PeopleQueryValues values,
         Func<PortalDbContext, PeopleQueryValues, IQueryable<PersonRow>> compose)
     {
-        // Paging and the search's words are values; everything else in a query (and any field added later) is shape.
-        var shape = query with { Search = values.Pattern is null ? null : "", Page = 0, PageSize = 0 };
+        // Paging and the search's words are values; everything else in a query (and any field added later) is shape, and
+        // so is whether this is the first page.
+        var shape = query with { Search = values.Pattern is null ? null : "", Page = Math.Min(Math.Max(query.Page, 0), 1), PageSize = 0 };
         if (!_pages.TryGetValue((scope, shape), out var page))
         {
             if (_pages.Count >= capacity) return compose(db, values).AsAsyncEnumerable();
