@@ -66,6 +66,30 @@ public sealed class PostgresStoreTests
     }
 
     [Fact]
+    public async Task Grid_pages_on_PostgreSQL_read_what_the_composed_query_reads()
+    {
+        using var portal = new PortalFactory().OnPostgres();
+        using var manager = portal.NewSession();
+        await manager.SignInAsync(DemoPeople.Manager);
+        using var lee = portal.NewSession();
+        (await lee.ConnectAsync(DemoPeople.DrLee)).Succeeded.Should().BeTrue();
+        var viewers = new[] { await BackendClient.SupportPrincipalAsync(portal), await manager.PrincipalAsync() };
+
+        // The first page by name and by expiry (one flat SELECT each), and a later page (cut first).
+        foreach (var query in new PeopleQuery[] { new(), new(State: ConnectionState.Active, Sort: PeopleSort.Expiry), new(Page: 1, PageSize: 1) })
+        {
+            foreach (var viewer in viewers)
+            {
+                var composed = await portal.InScopeAsync<ConnectionDirectory, PeoplePage>(d => d.QueryAsync(viewer, query));
+                var page = await portal.InScopeAsync<ConnectionDirectory, PeoplePage>(d => d.PageAsync(viewer, query, composed.Total));
+
+                page.Rows.Should().BeEquivalentTo(composed.Rows, o => o.WithStrictOrdering());
+                page.Rows.Should().NotBeEmpty();
+            }
+        }
+    }
+
+    [Fact]
     public void PostgreSQL_without_a_connection_string_stops_start_up_naming_the_setting()
     {
         using var portal = new PortalFactory();
