@@ -32,6 +32,7 @@ public sealed partial class PeopleGridRow : IDisposable
     private bool _selected;
     private bool _showsClinic;
     private bool _dirty = true;
+    private bool _menuPressed;
     private IDisposable? _wake;
     private DateTimeOffset? _wakesAt;
 
@@ -77,6 +78,8 @@ public sealed partial class PeopleGridRow : IDisposable
         _wake?.Dispose();
         (_wake, _wakesAt) = (next is { } at ? Clock.WakeAt(at, OnTimeChanged) : null, next);
     }
+
+    private void PressMenu() => (_menuPressed, _dirty) = (true, true);
 
     private void OnTicked(ChangeEventArgs e) => Selection.Set(UserId, e.Value is true || (e.Value is string s && bool.TryParse(s, out var b) && b));
 
