@@ -198,6 +198,10 @@ public sealed partial class PeopleGrid
         if (raiseChanged) await OnChanged.InvokeAsync();
     }
 
+    // A second press on the sorted column turns the order round; another column starts ascending.
+    private Task SortByAsync(PeopleSort sort) =>
+        FilterChangedAsync(_filter with { Sort = sort, Descending = _filter.Sort == sort && !_filter.Descending });
+
     private async Task FilterChangedAsync(PeopleFilter filter)
     {
         if (filter == _filter) return;
