@@ -1,6 +1,7 @@
 using Bunit;
 using FullscriptPortal.Auth;
 using FullscriptPortal.Clinics;
+using FullscriptPortal.Components.Preferences;
 using FullscriptPortal.Data;
 using FullscriptPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components;
@@ -52,6 +53,51 @@ public sealed class GridCountTests(SqlLoggingPortal logging) : PageTestContext(l
 
         page.WaitForAssertion(() => Pager(page).Should().Contain("26-42 of 42"), Live);
         Counts().Should().BeEmpty("a page turn of the same filter reuses the count");
+    }
+
+    [Fact]
+    public async Task A_link_past_the_last_page_opens_the_last_page_and_says_so_in_the_address()
+    {
+        await SeedStaffAsync(40);
+        var navigation = await ClinicAsync("/clinic?page=9");
+
+        var page = Render<ClinicPage>();
+
+        page.WaitForAssertion(() => Pager(page).Should().Contain("26-42 of 42"), Live);
+        navigation.Uri.Should().EndWith("/clinic?page=2");
+        page.Find("button[aria-label='Next page']").HasAttribute("disabled").Should().BeTrue();
+        page.Find("button[aria-label='Previous page']").HasAttribute("disabled").Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task A_new_page_size_starts_from_the_first_page_and_is_remembered()
+    {
+        await SeedStaffAsync(40);
+        var navigation = await ClinicAsync("/clinic?page=2");
+        var page = Render<ClinicPage>();
+        page.WaitForAssertion(() => Pager(page).Should().Contain("26-42 of 42"), Live);
+
+        await page.InvokeAsync(() => page.Find("[data-testid=page-size]").Change("10"));
+
+        page.WaitForAssertion(() => Pager(page).Should().Contain("1-10 of 42"), Live);
+        page.FindAll("input[data-testid=select-row]").Should().HaveCount(10);
+        navigation.Uri.Should().EndWith("/clinic");
+        (await Services.GetRequiredService<PreferencesStore>().LoadAsync()).PageSize.Should().Be(10);
+
+        await page.InvokeAsync(() => page.Find("button[aria-label='Last page']").ClickAsync(new()));
+
+        page.WaitForAssertion(() => Pager(page).Should().Contain("41-42 of 42"), Live);
+        navigation.Uri.Should().EndWith("/clinic?page=5");
+    }
+
+    private async Task<NavigationManager> ClinicAsync(string address)
+    {
+        using var manager = Portal.NewSession();
+        await manager.SignInAsync(DemoPeople.Manager);
+        await SignInAsAsync(manager);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo(address);
+        return navigation;
     }
 
     private Task<bool> SeedStaffAsync(int count) => Portal.InScopeAsync<IDbContextFactory<PortalDbContext>, bool>(async dbs =>

@@ -6,7 +6,6 @@ using FullscriptPortal.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
-using MudBlazor;
 
 namespace FullscriptPortal.People;
 
@@ -34,13 +33,15 @@ public sealed partial class PeopleGrid
 
     private readonly RowStore _store = new();
     private readonly BulkSelection _selection = new();
-    private MudDataGrid<PersonRow>? _grid;
+    private IReadOnlyList<PersonRow> _rows = [];
+    private CancellationTokenSource? _load;
     private ClaimsPrincipal _viewer = new();
     private PeopleFilter _filter = new();
     private int _page;
     private string? _person;
     private int _pageSize = 25;
     private int _total;
+    private int Columns => ShowClinic ? 9 : 8;
     private bool _totalKnown = true;
     private (PeopleQuery Filter, int Total)? _counted;
     private bool _loading;
@@ -70,6 +71,7 @@ public sealed partial class PeopleGrid
         Navigation.LocationChanged += OnLocationChanged;
         WriteAddress();
         StateHasChanged();
+        await LoadAsync();
     }
 
     /// <summary>The address wins; without a view in it, the remembered one. Either way it is remembered for next time.</summary>
@@ -85,28 +87,61 @@ public sealed partial class PeopleGrid
     private Task RememberAsync(PeopleFilter filter) =>
         Preferences.UpdateAsync(p => p with { LastSearch = filter.Search, LastState = OnlyNeedingAttention ? p.LastState : filter.State });
 
-    private async Task<GridData<PersonRow>> LoadAsync(GridState<PersonRow> state, CancellationToken cancellationToken)
+    // The page the view names. A newer load (the viewer typing on, say) makes an older one's rows moot.
+    private async Task LoadAsync()
     {
+        if (_load is { } previous) await previous.CancelAsync();
+        using var load = _load = new CancellationTokenSource();
         _loading = true;
-        var query = _filter.ToQuery(OnlyNeedingAttention, state.Page, state.PageSize);
-        var counted = _counted is { } c && c.Filter == CountKey(query) ? c.Total : (int?)null;
-        var page = await Directory.PageAsync(_viewer, query, counted, cancellationToken);
-        _store.Reset(page.Rows);
-        // Ticks belong to this filter, sort, page and page size; a reload of the same view keeps them.
-        _selection.Follow((_filter, state.Page, state.PageSize), page.Rows.Select(r => r.UserId));
-        (_total, _loading, _totalKnown) = (page.Total, false, page.TotalKnown);
-        if (!page.TotalKnown) _ = CountAfterShownAsync(CountKey(query));
-        if (state.PageSize != _pageSize)
+        StateHasChanged();
+        try
         {
-            _pageSize = state.PageSize;
-            await Preferences.UpdateAsync(p => p with { PageSize = _pageSize });
+            var query = _filter.ToQuery(OnlyNeedingAttention, _page, _pageSize);
+            var counted = _counted is { } c && c.Filter == CountKey(query) ? c.Total : (int?)null;
+            var page = await Directory.PageAsync(_viewer, query, counted, load.Token);
+            if (load.IsCancellationRequested || _disposed) return;
+            if (page.Rows.Count == 0 && _page > 0)
+            {
+                // Past the end (an old link, or people left): the last page that has anyone on it.
+                _page = Math.Max(0, (await Directory.CountAsync(_viewer, CountKey(query), load.Token) - 1) / _pageSize);
+                WriteAddress();
+                await LoadAsync();
+                return;
+            }
+            _store.Reset(page.Rows);
+            _rows = page.Rows;
+            // Ticks belong to this filter, sort, page and page size; a reload of the same view keeps them.
+            _selection.Follow((_filter, _page, _pageSize), page.Rows.Select(r => r.UserId));
+            (_total, _totalKnown) = (page.Total, page.TotalKnown);
+            if (!page.TotalKnown) _ = CountAfterShownAsync(CountKey(query));
         }
-        if (state.Page != _page && _grid?.CurrentPage == state.Page)
+        catch (OperationCanceledException) when (load.IsCancellationRequested)
         {
-            _page = state.Page;
-            WriteAddress();
+            return; // the newer load draws
         }
-        return new GridData<PersonRow> { Items = page.Rows, TotalItems = page.Total };
+        finally
+        {
+            if (_load == load) _load = null;
+        }
+        _loading = false;
+        StateHasChanged();
+    }
+
+    private async Task PageChangedAsync(int page)
+    {
+        if (page == _page) return;
+        _page = page;
+        WriteAddress();
+        await LoadAsync();
+    }
+
+    // A new page size starts from the first page again, and is remembered for next time.
+    private async Task PageSizeChangedAsync(int size)
+    {
+        (_pageSize, _page) = (size, 0);
+        await Preferences.UpdateAsync(p => p with { PageSize = size });
+        WriteAddress();
+        await LoadAsync();
     }
 
     // A change in the viewer's scope (their clinic, or every clinic for support) redraws its row when shown, and reloads
@@ -127,26 +162,27 @@ public sealed partial class PeopleGrid
 
     private async Task CheckMembershipAsync()
     {
-        if (_grid is null || (_filter.IsEmpty && !OnlyNeedingAttention)) return;
+        if (!_ready || (_filter.IsEmpty && !OnlyNeedingAttention)) return;
         var filter = CountKey(_filter.ToQuery(OnlyNeedingAttention, 0, 1));
         var total = await Directory.CountAsync(_viewer, filter);
         _counted = (filter, total);
-        if (total != _total) await _grid.ReloadServerData();
+        if (total != _total) await LoadAsync();
     }
 
     // What a count depends on: the filter, not the page, its size or the sort.
     private static PeopleQuery CountKey(PeopleQuery query) => query with { Page = 0, PageSize = 1, Sort = PeopleSort.Name, Descending = false };
 
     // A view's first page is on screen before its matches are counted (10,000 of them cost far more than 25 rows); the
-    // count follows and reaches the pager, and later pages of the same filter reuse it.
+    // count follows and reaches the pager (the rows stay as they are), and later pages of the same filter reuse it.
     private Task CountAfterShownAsync(PeopleQuery filter) => InvokeAsync(async () =>
     {
         try
         {
             var total = await Directory.CountAsync(_viewer, filter);
-            if (_disposed || _grid is null || CountKey(_filter.ToQuery(OnlyNeedingAttention, 0, 1)) != filter) return;
+            if (_disposed || CountKey(_filter.ToQuery(OnlyNeedingAttention, 0, 1)) != filter) return;
             _counted = (filter, total);
-            await _grid.ReloadServerData();
+            (_total, _totalKnown) = (total, true);
+            StateHasChanged();
         }
         catch (Exception ex)
         {
@@ -161,6 +197,10 @@ public sealed partial class PeopleGrid
         if (await Directory.RowAsync(_viewer, row.UserId) is { } fresh) _store.Update(fresh);
         if (raiseChanged) await OnChanged.InvokeAsync();
     }
+
+    // A second press on the sorted column turns the order round; another column starts ascending.
+    private Task SortByAsync(PeopleSort sort) =>
+        FilterChangedAsync(_filter with { Sort = sort, Descending = _filter.Sort == sort && !_filter.Descending });
 
     private async Task FilterChangedAsync(PeopleFilter filter)
     {
@@ -199,13 +239,7 @@ public sealed partial class PeopleGrid
         }
     });
 
-    private async Task ReloadAsync()
-    {
-        if (_grid is null) return;
-        // A new page number reaches the grid as its CurrentPage parameter, and the grid reloads itself for it.
-        if (_grid.CurrentPage != _page) StateHasChanged();
-        else await _grid.ReloadServerData();
-    }
+    private Task ReloadAsync() => _ready ? LoadAsync() : Task.CompletedTask;
 
     // Replace, not push: refining a filter should not fill the back button with every keystroke.
     private void WriteAddress()
@@ -215,8 +249,6 @@ public sealed partial class PeopleGrid
     }
 
     // Pushed, not replaced: the back button closes the panel again.
-    private void OpenPerson(DataGridRowClickEventArgs<PersonRow> args) => OpenPerson(args.Item.UserId);
-
     private void OpenPerson(string userId)
     {
         var address = PersonAddress(userId);
@@ -234,6 +266,7 @@ public sealed partial class PeopleGrid
     public void Dispose()
     {
         _disposed = true;
+        _load?.Cancel();
         Navigation.LocationChanged -= OnLocationChanged;
         _subscription?.Dispose();
     }

@@ -28,28 +28,25 @@ public sealed partial class RowActionsMenu
     [Inject] private ViewerTime ViewerTime { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
 
-    private bool _busy;
+    /// <summary>Open as soon as drawn: a grid row shows only a button (markup) until it is pressed, and this menu takes
+    /// its place then.</summary>
+    [Parameter] public bool OpenAtOnce { get; set; }
 
-    // Opened once, the row keeps its MudMenu (its focus handling and keyboard work as ever); until then it is a button.
-    private bool _opened;
+    private bool _busy;
     private bool _open;
 
     // Drawn again only when its row (by value), its viewer or its own state changed, not each time the grid redraws.
-    private (PersonRow, ClaimsPrincipal, bool, bool, bool) _drawn;
+    private (PersonRow, ClaimsPrincipal, bool, bool) _drawn;
 
-    protected override bool ShouldRender() => (Row, Viewer, _busy, _opened, _open) != _drawn;
+    protected override bool ShouldRender() => (Row, Viewer, _busy, _open) != _drawn;
 
     private MudMenu? _menu;
-    private bool _openOnceDrawn;
-
-    private void Open() => _opened = _openOnceDrawn = true;
 
     // The pressed button made way for the menu's own: the menu opens as when its own button is pressed, and the focus
     // returns to that button, so arrows, Enter and Escape work from the first press on.
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!_openOnceDrawn || _menu is null) return;
-        _openOnceDrawn = false;
+        if (!firstRender || !OpenAtOnce || _menu is null) return;
         try
         {
             await _menu.OpenMenuAsync(EventArgs.Empty);
