@@ -44,6 +44,35 @@ public sealed class TruthfulGridTests(PortalFactory portal) : PageTestContext(po
         [.. page.FindAll("[data-testid=people-grid] tbody tr strong").Select(e => e.TextContent)];
 
     [Fact]
+    public async Task The_state_and_sort_selects_filter_and_order_the_rows_and_ignore_what_no_option_says()
+    {
+        using var lee = await ConnectedAsync(DemoPeople.DrLee);
+        using var manager = await SignedInAsync(DemoPeople.Manager);
+        Navigation.NavigateTo("/clinic");
+        var page = Render<ClinicPage>();
+        page.WaitForAssertion(() => Names(page).Should().Equal("Dr. Jordan Lee", "Sam Front"), Live);
+
+        await page.InvokeAsync(() => page.Find("select[data-testid=state-filter]").Change("NotConnected"));
+
+        page.WaitForAssertion(() => Names(page).Should().Equal("Sam Front"), Live);
+        new Uri(Navigation.Uri).Query.Should().Be("?state=NotConnected");
+        page.Find("select[data-testid=state-filter]").GetAttribute("value").Should().Be("NotConnected");
+
+        await page.InvokeAsync(() => page.Find("select[data-testid=state-filter]").Change(""));
+        await page.InvokeAsync(() => page.Find("select[data-testid=sort-by]").Change("Role"));
+
+        page.WaitForAssertion(() => Names(page).Should().Equal("Dr. Jordan Lee", "Sam Front"), Live);
+        new Uri(Navigation.Uri).Query.Should().Be("?sort=role");
+
+        // A value no option has (a tampered page): the state filter falls back to every state, the sort stays.
+        await page.InvokeAsync(() => page.Find("select[data-testid=sort-by]").Change("999"));
+        await page.InvokeAsync(() => page.Find("select[data-testid=state-filter]").Change("Bogus"));
+
+        page.WaitForAssertion(() => Names(page).Should().Equal("Dr. Jordan Lee", "Sam Front"), Live);
+        new Uri(Navigation.Uri).Query.Should().Be("?sort=role");
+    }
+
+    [Fact]
     public async Task A_remembered_state_is_applied_to_the_rows_and_the_export_not_only_shown()
     {
         using var lee = await ConnectedAsync(DemoPeople.DrLee);
