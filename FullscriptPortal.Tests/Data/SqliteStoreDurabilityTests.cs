@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace FullscriptPortal.Tests.Data;
 
-/// <summary>A relaxed write (the refresh lease) skips the full sync for its own commit only; every other write keeps it.</summary>
+/// <summary>A relaxed write (the refresh lease) skips the full sync for its own commit only; every other write keeps it.
+/// Every connection waits for the writer inside SQLite.</summary>
 public sealed class SqliteStoreDurabilityTests : IAsyncLifetime
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"durability-{Guid.NewGuid():N}.db");
@@ -27,7 +28,7 @@ public sealed class SqliteStoreDurabilityTests : IAsyncLifetime
 
     private PortalDbContext NewContext() => new(new DbContextOptionsBuilder<PortalDbContext>()
         .UseSqlite($"Data Source={_path}")
-        .AddInterceptors(SqliteDurability.Instance, _seen)
+        .AddInterceptors(SqliteConnectionSetup.Instance, _seen)
         .Options);
 
     [Fact]
@@ -53,6 +54,17 @@ public sealed class SqliteStoreDurabilityTests : IAsyncLifetime
         await db.SaveChangesAsync();
 
         _seen.Values.Should().Equal(FullSync);
+    }
+
+    [Fact]
+    public async Task A_connection_waits_for_the_writer_inside_SQLite_rather_than_failing_at_once()
+    {
+        await using var db = NewContext();
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout;";
+
+        ((long)(await command.ExecuteScalarAsync())!).Should().Be(SqliteDatabase.TimeoutSeconds * 1000);
     }
 
     private const long NormalSync = 1;

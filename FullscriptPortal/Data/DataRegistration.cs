@@ -26,7 +26,7 @@ public static class DataRegistration
             {
                 var path = services.GetRequiredService<IConfiguration>()["Database:Path"] ?? "App_Data/portal.db";
                 options.UseSqlite(SqliteDatabase.ConnectionString(services.GetRequiredService<IHostEnvironment>().ContentRootPath, path))
-                    .AddInterceptors(SqliteDurability.Instance);
+                    .AddInterceptors(SqliteConnectionSetup.Instance);
             });
             builder.Services.AddSingleton<IStoreDurability, SqliteStoreDurability>();
         }

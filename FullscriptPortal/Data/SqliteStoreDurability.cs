@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FullscriptPortal.Data;
 
-/// <summary>SQLite: every connection runs with <c>synchronous=FULL</c> (see <see cref="SqliteDurability"/>); a relaxed
+/// <summary>SQLite: every connection runs with <c>synchronous=FULL</c> (see <see cref="SqliteConnectionSetup"/>); a relaxed
 /// write drops to NORMAL for its one commit and restores FULL afterwards. The caller keeps the connection open, so the
 /// setting and the write share it.</summary>
 public sealed class SqliteStoreDurability : IStoreDurability

@@ -130,7 +130,7 @@ public sealed partial class ConnectionTokens(
 
         try
         {
-            // Durable before anyone uses the new access token (a full sync, see SqliteDurability).
+            // Durable before anyone uses the new access token (a full sync, see SqliteConnectionSetup).
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
