@@ -61,10 +61,25 @@ public sealed class SqliteStoreDurabilityTests : IAsyncLifetime
     {
         await using var db = NewContext();
         await db.Database.OpenConnectionAsync();
+        (await BusyTimeoutAsync(db)).Should().Be(SqliteDatabase.TimeoutSeconds * 1000);
+    }
+
+    [Fact]
+    public async Task The_simulators_store_waits_for_the_writer_too()
+    {
+        await using var db = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>()
+            .UseSqlite($"Data Source={_path}").AddInterceptors(SqliteConnectionSetup.WaitOnly).Options);
+        await db.Database.OpenConnectionAsync();
+
+        (await BusyTimeoutAsync(db)).Should().Be(SqliteDatabase.TimeoutSeconds * 1000);
+    }
+
+    private static async Task<long> BusyTimeoutAsync(PortalDbContext db)
+    {
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = "PRAGMA busy_timeout;";
 
-        ((long)(await command.ExecuteScalarAsync())!).Should().Be(SqliteDatabase.TimeoutSeconds * 1000);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private const long NormalSync = 1;

@@ -14,23 +14,33 @@ namespace FullscriptPortal.Data;
 /// </list></summary>
 public sealed class SqliteConnectionSetup : DbConnectionInterceptor
 {
-    public static readonly SqliteConnectionSetup Instance = new();
+    // Declared first: the instances below are built from it.
+    private static readonly string WaitForWriter = $"PRAGMA busy_timeout={SqliteDatabase.TimeoutSeconds * 1000};";
 
-    private static readonly string Pragma = $"PRAGMA synchronous=FULL; PRAGMA busy_timeout={SqliteDatabase.TimeoutSeconds * 1000};";
+    /// <summary>The portal's store: both settings.</summary>
+    public static readonly SqliteConnectionSetup Instance = new($"PRAGMA synchronous=FULL; {WaitForWriter}");
+
+    /// <summary>The simulator's store, which keeps SQLite's default sync: it waits for the writer as the portal's does,
+    /// so its token calls under load are not slowed by the driver's retry sleep (a baseline that flattered the portal).</summary>
+    public static readonly SqliteConnectionSetup WaitOnly = new(WaitForWriter);
+
+    private readonly string _pragma;
+
+    private SqliteConnectionSetup(string pragma) => _pragma = pragma;
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = Pragma;
+        command.CommandText = _pragma;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static void Apply(DbConnection connection)
+    private void Apply(DbConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = Pragma;
+        command.CommandText = _pragma;
         command.ExecuteNonQuery();
     }
 }

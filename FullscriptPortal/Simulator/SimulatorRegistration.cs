@@ -25,7 +25,8 @@ public static class SimulatorRegistration
         builder.Services.AddDbContext<SimulatorDbContext>((services, options) =>
         {
             var simulator = services.GetRequiredService<IOptions<SimulatorOptions>>().Value;
-            options.UseSqlite(SqliteDatabase.ConnectionString(services.GetRequiredService<IHostEnvironment>().ContentRootPath, simulator.DatabasePath));
+            options.UseSqlite(SqliteDatabase.ConnectionString(services.GetRequiredService<IHostEnvironment>().ContentRootPath, simulator.DatabasePath))
+                .AddInterceptors(SqliteConnectionSetup.WaitOnly);
         });
         builder.Services.AddScoped<SimulatedFullscript>();
         builder.Services.AddSingleton<SimulatorFaults>();
